@@ -121,7 +121,11 @@ export class TreeBuilder {
     return node;
   }
 
-  /** Finishes the game: information sets are put in Gambit's order (player, then number; chance last). */
+  /**
+   * Finishes the game. Information sets are put in Gambit's order: player by player, and within a
+   * player in the order they were added (for a parsed file, first appearance in preorder — Gambit
+   * ignores the file's own numbering here); chance last.
+   */
   finish(): ExtensiveGame {
     if (!this.complete) throw new Error('the tree is incomplete: some nodes are missing children');
     const order = this.infosets.map((_, i) => i);
@@ -129,7 +133,7 @@ export class TreeBuilder {
       const h = this.infosets[i]!;
       return h.player === -1 ? Number.MAX_SAFE_INTEGER : h.player;
     };
-    order.sort((a, b) => key(a) - key(b) || this.infosets[a]!.number - this.infosets[b]!.number || a - b);
+    order.sort((a, b) => key(a) - key(b) || a - b);
     const newIndex = new Int32Array(order.length);
     order.forEach((old, i) => {
       newIndex[old] = i;

@@ -50,8 +50,9 @@ export interface ExtensiveGame {
   readonly players: string[];
   readonly nodes: NodeTable;
   /**
-   * All information sets, chance ones included. Personal information sets are ordered player by
-   * player and, within a player, by Gambit's number: the order in which Gambit prints profiles.
+   * All information sets, chance ones included (chance last). Personal information sets are
+   * ordered player by player and, within a player, by first appearance in preorder: the order in
+   * which Gambit prints profiles (it ignores the numbers written in the file for this).
    */
   readonly infosets: Infoset[];
   readonly outcomes: Outcome[];
