@@ -1,0 +1,267 @@
+// Lemke's algorithm on the sequence-form LCP of a two-player extensive game with perfect recall
+// (Koller, Megiddo & von Stengel 1996, "Efficient computation of equilibria for extensive
+// two-person games"; Lemke 1965 with Eaves' 1971 lexicographic rule). Gives one equilibrium in
+// behaviour strategies, the one `gambit-lcp` prints for an .efg (src/solvers/lcp/efglcp.cc).
+//
+// The LCP, exactly as Gambit builds it (rows and columns 1..N, column 0 the covering vector):
+//   1..n1                 player 1's sequences (sequence-form.ts order), then
+//   n1+1..n1+n2           player 2's sequences,
+//   n1+n2+1               player 1's "root" constraint, then one row per player-1 information set,
+//   n1+n2+k1+1            player 2's root constraint, then one per player-2 information set;
+//   A(s, t)  = payoff1(s, t) - shift * chance(s, t), A(t, s) = payoff2(s, t) - shift * chance(s, t),
+//   where payoff(s, t) sums chance probability x cumulative payoff over the leaves of (s, t),
+//   chance(s, t) is the chance probability of those leaves, and shift = 1 + the largest cumulative
+//   payoff of any player at any leaf, so every leaf contributes payoff - shift < 0 (with outcomes
+//   on inner nodes the largest outcome would not do: paths can add up beyond it);
+//   for each set h with parent sequence p and action sequences s: A(p, h) = -1, A(h, p) = 1,
+//   A(s, h) = 1, A(h, s) = -1; A(empty_i, root_i) = 1, A(root_i, empty_i) = -1; column 0 is -1;
+//   b = 0 except b(root_1) = b(root_2) = -1.
+// Start: the covering variable enters at row root_1, then root_1's column enters; each step brings
+// in the complement of the label that left, with the minimum-ratio test and lexicographic ties on
+// the slack columns -1, -2, ... (lcp-tableau.ts), until the covering variable leaves.
+// Behaviour: b(h, a) = x(h, a) / x(parent(h)) where the player's own plan reaches h, else the
+// centroid, as Gambit's UndefinedToCentroid (see sequence-form.ts, behaviorFromRealization).
+// Exact (bigint, fraction-free) for rational games, floating point otherwise.
+import {
+  exactTableau,
+  exitRow,
+  floatTableau,
+  integerize,
+  labelAt,
+  pivot,
+  rowOf,
+  type Tableau,
+  type TableauShape,
+} from './lcp-tableau.js';
+import { Fraction } from './num.js';
+import { behaviorFromRealization, type SequenceForm, sequenceForm } from './sequence-form.js';
+import { type BehaviorProfile, type ExtensiveGame, TERMINAL } from './types.js';
+
+export type Arithmetic = 'auto' | 'exact' | 'float';
+
+export interface SequenceLemkeOptions {
+  /** 'auto' (default): exact when every payoff and chance probability is exact. */
+  readonly arithmetic?: Arithmetic;
+  /** Give up after this many pivots (default: generous, proportional to the LCP size). */
+  readonly maxPivots?: number;
+}
+
+export interface SequenceLemkeResult {
+  readonly profile: BehaviorProfile;
+  /** Realization plans of the two players, indexed by sequence (sequence-form.ts order). */
+  readonly plans: readonly [readonly number[], readonly number[]];
+  /** Exact realization plans, for exact arithmetic. */
+  readonly exactPlans?: readonly [readonly Fraction[], readonly Fraction[]];
+  readonly pivots: number;
+  readonly sequenceForm: SequenceForm;
+}
+
+export class SequenceLemkeError extends Error {}
+
+/** Row/column numbers of the sequence-form LCP (see the header). */
+export interface LcpLayout {
+  readonly n1: number;
+  readonly n2: number;
+  readonly root1: number;
+  readonly root2: number;
+  readonly total: number;
+}
+
+export function lcpLayout(sf: SequenceForm): LcpLayout {
+  const n1 = sf.players[0].count;
+  const n2 = sf.players[1].count;
+  const k1 = sf.players[0].infosets.length + 1;
+  const k2 = sf.players[1].infosets.length + 1;
+  return { n1, n2, root1: n1 + n2 + 1, root2: n1 + n2 + k1 + 1, total: n1 + n2 + k1 + k2 };
+}
+
+/**
+ * Gambit's payoff shift: the largest payoff of any player at the end of any play (the sum of the
+ * outcomes along the path to a leaf, 0 at a leaf without outcomes; GameTreeRep::GetPlayerMaxPayoff),
+ * plus 1, so that payoff - shift < 0 at every leaf.
+ */
+function shiftOf(g: ExtensiveGame, exact: boolean): Fraction | number {
+  const { count, kind, outcome, parent } = g.nodes;
+  const players = g.players.length;
+  if (exact) {
+    const cum: Fraction[][] = new Array(count);
+    let max: Fraction | undefined;
+    for (let n = 0; n < count; n++) {
+      const base = parent[n]! < 0 ? g.players.map(() => new Fraction(0)) : cum[parent[n]!]!;
+      const o = outcome[n]!;
+      cum[n] = o < 0 ? base : base.map((v, p) => v.add(g.outcomes[o]!.payoffs[p]!.exact!));
+      if (kind[n] === TERMINAL) for (const v of cum[n]!) if (!max || v.compare(max) > 0) max = v;
+    }
+    return (max ?? new Fraction(0)).add(1);
+  }
+  const cum = new Float64Array(count * players);
+  let max = Number.NEGATIVE_INFINITY;
+  for (let n = 0; n < count; n++) {
+    const o = outcome[n]!;
+    for (let p = 0; p < players; p++) {
+      const v = (parent[n]! < 0 ? 0 : cum[parent[n]! * players + p]!) + (o < 0 ? 0 : g.outcomes[o]!.payoffs[p]!.value);
+      cum[n * players + p] = v;
+      if (kind[n] === TERMINAL && v > max) max = v;
+    }
+  }
+  return (max === Number.NEGATIVE_INFINITY ? 0 : max) + 1;
+}
+
+/** Payoff entries of the LCP over (player-1 sequence, player-2 sequence): payoff - shift * chance. */
+interface ShiftedPayoffs<T> {
+  readonly row: ArrayLike<number>;
+  readonly col: ArrayLike<number>;
+  readonly a: T[];
+  readonly b: T[];
+}
+
+/** The LCP matrix entries (Gambit's A) as labelled lists. */
+function lcpEntries<T>(
+  sf: SequenceForm,
+  layout: LcpLayout,
+  pay: ShiftedPayoffs<T>,
+  unit: (v: -1 | 1) => T,
+): { rows: number[]; cols: number[]; values: T[] } {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const values: T[] = [];
+  const put = (r: number, c: number, v: T) => {
+    rows.push(r);
+    cols.push(c);
+    values.push(v);
+  };
+  const { n1, total } = layout;
+  for (let k = 0; k < pay.row.length; k++) {
+    const s = pay.row[k]! + 1;
+    const t = n1 + pay.col[k]! + 1;
+    put(s, t, pay.a[k]!);
+    put(t, s, pay.b[k]!);
+  }
+  sf.players.forEach((ps, pl) => {
+    const seqBase = pl === 0 ? 0 : n1;
+    const rowBase = pl === 0 ? layout.root1 : layout.root2;
+    ps.infosets.forEach((_, k) => {
+      const seqs = ps.actionSequence[k]!;
+      if (seqs.length === 0 || seqs[0]! < 0) return; // a set without nodes
+      const h = rowBase + 1 + k;
+      const parent = seqBase + ps.infosetParent[k]! + 1;
+      put(parent, h, unit(-1));
+      put(h, parent, unit(1));
+      for (const s of seqs) {
+        put(seqBase + s + 1, h, unit(1));
+        put(h, seqBase + s + 1, unit(-1));
+      }
+    });
+    put(seqBase + 1, rowBase, unit(1));
+    put(rowBase, seqBase + 1, unit(-1));
+  });
+  for (let r = 1; r <= total; r++) put(r, 0, unit(-1));
+  return { rows, cols, values };
+}
+
+function buildTableau(g: ExtensiveGame, sf: SequenceForm, layout: LcpLayout, exact: boolean): Tableau {
+  const shape: TableauShape = { minRow: 1, maxRow: layout.total, minCol: 0, maxCol: layout.total };
+  if (exact) {
+    const shift = shiftOf(g, true) as Fraction;
+    const one = new Fraction(1);
+    const minusOne = new Fraction(-1);
+    const ex = sf.payoffs.exact!;
+    const pay: ShiftedPayoffs<Fraction> = {
+      row: sf.payoffs.row,
+      col: sf.payoffs.col,
+      a: ex.a.map((v, k) => v.sub(shift.mul(ex.chance[k]!))),
+      b: ex.b.map((v, k) => v.sub(shift.mul(ex.chance[k]!))),
+    };
+    const e = lcpEntries<Fraction>(sf, layout, pay, (v) => (v === 1 ? one : minusOne));
+    const rhs = new Array<Fraction>(layout.total).fill(new Fraction(0));
+    rhs[layout.root1 - 1] = minusOne;
+    rhs[layout.root2 - 1] = minusOne;
+    const ints = integerize(e.values, rhs);
+    return exactTableau(shape, { rows: e.rows, cols: e.cols, values: ints.values }, ints.rhs);
+  }
+  const shift = shiftOf(g, false) as number;
+  const p = sf.payoffs;
+  const pay: ShiftedPayoffs<number> = {
+    row: p.row,
+    col: p.col,
+    a: Array.from(p.a, (v, k) => v - shift * p.chance[k]!),
+    b: Array.from(p.b, (v, k) => v - shift * p.chance[k]!),
+  };
+  const e = lcpEntries<number>(sf, layout, pay, (v) => v);
+  const rhs = new Array<number>(layout.total).fill(0);
+  rhs[layout.root1 - 1] = -1;
+  rhs[layout.root2 - 1] = -1;
+  let scale = 1;
+  for (const v of e.values) scale = Math.max(scale, Math.abs(v));
+  return floatTableau(shape, e, rhs, 1e-11 * scale);
+}
+
+/** Follows Lemke's path from the primary ray; returns the number of pivots. */
+function lemkePath(t: Tableau, layout: LcpLayout, maxPivots: number): number {
+  pivot(t, layout.root1 - 1, 0);
+  let enter = layout.root1;
+  for (let pivots = 1; ; pivots++) {
+    if (pivots > maxPivots) throw new SequenceLemkeError(`Lemke's algorithm did not finish in ${maxPivots} pivots`);
+    const row = exitRow(t, enter, 'min');
+    if (row < 0) throw new SequenceLemkeError('Lemke path ended in a ray: no equilibrium found');
+    const out = labelAt(t, row);
+    pivot(t, row, enter);
+    if (out === 0) return pivots;
+    enter = -out;
+  }
+}
+
+/** The realization plans at the end of the path: basic sequence values, 0 where nonbasic or not positive. */
+function plansExact(t: Tableau & { kind: 'exact' }, sf: SequenceForm, layout: LcpLayout): [Fraction[], Fraction[]] {
+  const zero = new Fraction(0);
+  const plan = (count: number, base: number) =>
+    Array.from({ length: count }, (_, s) => {
+      const r = rowOf(t, base + s + 1);
+      if (r < 0) return zero;
+      const v = new Fraction(t.rhs[r]!, t.det);
+      return v.compare(0) > 0 ? v : zero;
+    });
+  return [plan(sf.players[0].count, 0), plan(sf.players[1].count, layout.n1)];
+}
+
+function plansFloat(t: Tableau & { kind: 'float' }, sf: SequenceForm, layout: LcpLayout): [number[], number[]] {
+  const plan = (count: number, base: number) =>
+    Array.from({ length: count }, (_, s) => {
+      const r = rowOf(t, base + s + 1);
+      const v = r < 0 ? 0 : t.rhs[r]!;
+      return v > t.eps ? v : 0;
+    });
+  return [plan(sf.players[0].count, 0), plan(sf.players[1].count, layout.n1)];
+}
+
+/**
+ * One Nash equilibrium in behaviour strategies, by Lemke's algorithm on the sequence form, with
+ * its realization plans. Throws SequenceFormError for games without two players or perfect recall.
+ */
+export function lemkeSequenceFormSolve(g: ExtensiveGame, opts: SequenceLemkeOptions = {}): SequenceLemkeResult {
+  const sf = sequenceForm(g);
+  if (opts.arithmetic === 'exact' && !sf.exact) throw new SequenceLemkeError('exact arithmetic needs exact payoffs and chance probabilities');
+  const exact = opts.arithmetic === 'float' ? false : sf.exact;
+  const layout = lcpLayout(sf);
+  const t = buildTableau(g, sf, layout, exact);
+  const maxPivots = opts.maxPivots ?? 50 * layout.total + 1000;
+  const pivots = lemkePath(t, layout, maxPivots);
+  if (t.kind === 'exact') {
+    const [x1, x2] = plansExact(t, sf, layout);
+    const profile = behaviorFromRealization(g, sf, [x1, x2]);
+    return {
+      profile,
+      plans: [x1.map((f) => f.valueOf()), x2.map((f) => f.valueOf())],
+      exactPlans: [x1, x2],
+      pivots,
+      sequenceForm: sf,
+    };
+  }
+  const [x1, x2] = plansFloat(t, sf, layout);
+  return { profile: behaviorFromRealization(g, sf, [x1, x2]), plans: [x1, x2], pivots, sequenceForm: sf };
+}
+
+/** One Nash equilibrium in behaviour strategies (see lemkeSequenceFormSolve). */
+export function lemkeSequenceForm(g: ExtensiveGame, opts: SequenceLemkeOptions = {}): BehaviorProfile {
+  return lemkeSequenceFormSolve(g, opts).profile;
+}

@@ -1,0 +1,553 @@
+// Logit QRE at one fixed lambda, fast, on the principal branch.
+// The crisis model solves thousands of compiled games at a scenario's lambda, so this solver
+// avoids tracing the whole branch (logit-homotopy.ts) whenever it can:
+//
+// 1. Extensive games whose beliefs depend on chance only (every information set's members share
+//    the same personal moves on their paths: perfect information, or private information drawn
+//    by chance and never inferred from others' moves): one backward sweep — each information set's
+//    logit response to the values below it, deepest first — is the exact agent QRE, and it is
+//    unique at every lambda, so it is the principal branch's point (certificate 'unique').
+// 2. Otherwise, natural-parameter continuation from lambda = 0 in a few large steps (Allgower &
+//    Georg 1990, ch. 2 and 6): an Euler (tangent) or secant predictor, then a corrector — Newton
+//    on the log-probability equations (dense; small games) or repeated sweeps with Anderson
+//    acceleration (Walker & Ni 2011, SIAM J. Numer. Anal. 49; large games). A step is accepted only
+//    if the corrector converges quickly from the prediction (first Newton step and contraction
+//    bounded, or a small jump for sweeps) and, with Newton, the sign of det J_theta is unchanged;
+//    otherwise the step is cut. Near a fold of the branch the slope blows up and the step
+//    collapses: the solver then falls back to the homotopy (logit-homotopy.ts), which defines
+//    the principal branch's point at lambda as the first crossing of lambda (as gambit-logit -l).
+//    Continuation with these tests stays on the branch it started on (certificate 'continuation'),
+//    the standard argument of path following; it is not a proof when the branch comes close to
+//    another component, which is why folds and sign changes send the problem to the homotopy.
+//
+// Work arrays and the sweep schedule are built once per game structure (LogitSolver) so that
+// repeated solves with other lambdas or payoffs (withPayoffs) allocate nothing per node.
+
+import { branchSlope, makeNewtonWork, type NewtonWork, newtonAtLambda } from './logit-newton.js';
+import { type LogitTrace, toBehaviorProfile, toMixedProfile, traceToLambda } from './logit-homotopy.js';
+import {
+  centroidTheta,
+  compileExtensive,
+  compileStrategic,
+  type ExtensiveLogitModel,
+  fixedPointResidual,
+  type LogitModel,
+  type LogitWork,
+  makeWork,
+  reachAndBeliefs,
+} from './logit-system.js';
+import type { BehaviorProfile, ExtensiveGame, MixedProfile, StrategicGame } from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Sweep plan
+
+/** The order of one backward sweep: node n (>= 0): its subtree value; -1 - h: information set h's logit response. */
+export interface SweepPlan {
+  readonly schedule: Int32Array;
+  /** Beliefs depend on chance moves only (so one sweep is exact and the QRE unique). */
+  readonly beliefsFixed: boolean;
+  /** Some information sets depend on each other's values (the sweep then uses last values). */
+  readonly cyclic: boolean;
+}
+
+/**
+ * Depth-first postorder of "a node's value needs its children and its information set's
+ * response; a response needs the children of all the set's members".
+ */
+export function makeSweepPlan(model: ExtensiveLogitModel): SweepPlan {
+  const { nNodes, childStart, childList, nodeGroup, memberStart, memberList } = model;
+  const nGroups = memberStart.length - 1;
+  const state = new Uint8Array(nNodes + nGroups); // 0 new, 1 open, 2 done
+  const schedule = new Int32Array(nNodes + nGroups);
+  let out = 0;
+  let cyclic = false;
+  const stack: number[] = [0];
+  const pushDeps = (item: number) => {
+    const push = (dep: number) => {
+      if (state[dep] === 0) stack.push(dep);
+      else if (state[dep] === 1) cyclic = true;
+    };
+    if (item < nNodes) {
+      const g = nodeGroup[item]!;
+      if (g >= 0) push(nNodes + g);
+      for (let c = childStart[item]!; c < childStart[item + 1]!; c++) push(childList[c]!);
+    } else {
+      const h = item - nNodes;
+      for (let m = memberStart[h]!; m < memberStart[h + 1]!; m++) {
+        const x = memberList[m]!;
+        for (let c = childStart[x]!; c < childStart[x + 1]!; c++) push(childList[c]!);
+      }
+    }
+  };
+  while (stack.length > 0) {
+    const item = stack[stack.length - 1]!;
+    if (state[item] === 0) {
+      state[item] = 1;
+      pushDeps(item);
+    } else {
+      stack.pop();
+      if (state[item] === 1) {
+        state[item] = 2;
+        schedule[out++] = item < nNodes ? item : -1 - (item - nNodes);
+      }
+    }
+  }
+  return { schedule: schedule.subarray(0, out), beliefsFixed: !cyclic && beliefsFromChanceOnly(model), cyclic };
+}
+
+/** Do all members of every information set share the same personal moves on their paths? */
+function beliefsFromChanceOnly(model: ExtensiveLogitModel): boolean {
+  const { nNodes, parent, edgeVar, nodeGroup } = model;
+  const history = new Int32Array(nNodes);
+  const ids = new Map<string, number>();
+  for (let n = 1; n < nNodes; n++) {
+    const e = edgeVar[n]!;
+    const p = history[parent[n]!]!;
+    if (e < 0) history[n] = p;
+    else {
+      const key = `${p}:${e}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size + 1;
+        ids.set(key, id);
+      }
+      history[n] = id;
+    }
+  }
+  const seen = new Map<number, number>();
+  for (let n = 0; n < nNodes; n++) {
+    const g = nodeGroup[n]!;
+    if (g < 0) continue;
+    const h = seen.get(g);
+    if (h === undefined) seen.set(g, history[n]!);
+    else if (h !== history[n]) return false;
+  }
+  return true;
+}
+
+/**
+ * One backward sweep: beliefs from theta as given, then, in plan order, subtree values and each
+ * information set's logit response (written into theta) to the values below it.
+ */
+export function sweep(model: ExtensiveLogitModel, plan: SweepPlan, work: LogitWork, theta: Float64Array, lambda: number, keepBeliefs = false): void {
+  const { nPlayers: P, childStart, childList, edgeVar, edgeProb, payoff, groupStart, groupPlayer, memberStart, memberList } = model;
+  const { value, belief, prob } = work;
+  if (!keepBeliefs) reachAndBeliefs(model, work, theta);
+  for (let a = 0; a < theta.length; a++) prob[a] = Math.exp(theta[a]!);
+  const schedule = plan.schedule;
+  for (let s = 0; s < schedule.length; s++) {
+    const item = schedule[s]!;
+    if (item >= 0) {
+      const base = item * P;
+      for (let i = 0; i < P; i++) value[base + i] = payoff[base + i]!;
+      for (let c = childStart[item]!; c < childStart[item + 1]!; c++) {
+        const child = childList[c]!;
+        const e = edgeVar[child]!;
+        const w = e >= 0 ? prob[e]! : edgeProb[child]!;
+        if (w === 0) continue;
+        for (let i = 0; i < P; i++) value[base + i]! += w * value[child * P + i]!;
+      }
+      continue;
+    }
+    const h = -1 - item;
+    const first = groupStart[h]!;
+    const k = groupStart[h + 1]! - first;
+    const i = groupPlayer[h]!;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < k; j++) {
+      let u = 0;
+      for (let m = memberStart[h]!; m < memberStart[h + 1]!; m++) {
+        const x = memberList[m]!;
+        const mu = belief[x]!;
+        if (mu !== 0) u += mu * value[childList[childStart[x]! + j]! * P + i]!;
+      }
+      const z = lambda * u;
+      theta[first + j] = z;
+      if (z > max) max = z;
+    }
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += Math.exp(theta[first + j]! - max);
+    const logSum = max + Math.log(sum);
+    for (let j = 0; j < k; j++) {
+      theta[first + j]! -= logSum;
+      prob[first + j] = Math.exp(theta[first + j]!);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Anderson-accelerated sweeps
+
+interface SweepOutcome {
+  converged: boolean;
+  iterations: number;
+}
+
+/**
+ * Iterates theta <- sweep(theta) with Anderson acceleration (memory m) until the sweep moves no
+ * component by more than tol. theta is updated in place.
+ */
+function andersonSweeps(
+  model: ExtensiveLogitModel,
+  plan: SweepPlan,
+  work: LogitWork,
+  theta: Float64Array,
+  lambda: number,
+  tol: number,
+  maxIter: number,
+  memory = 6,
+): SweepOutcome {
+  const N = theta.length;
+  const g = new Float64Array(N);
+  const f = new Float64Array(N);
+  const gPrev = new Float64Array(N);
+  const fPrev = new Float64Array(N);
+  const dG: Float64Array[] = [];
+  const dF: Float64Array[] = [];
+  let best = Number.POSITIVE_INFINITY;
+  for (let it = 1; it <= maxIter; it++) {
+    g.set(theta);
+    sweep(model, plan, work, g, lambda);
+    let norm = 0;
+    for (let a = 0; a < N; a++) {
+      f[a] = g[a]! - theta[a]!;
+      norm = Math.max(norm, Math.abs(f[a]!));
+    }
+    if (!Number.isFinite(norm)) return { converged: false, iterations: it };
+    if (norm <= tol) {
+      theta.set(g);
+      return { converged: true, iterations: it };
+    }
+    if (norm > 1e3 * best) {
+      // Diverging: forget the history and take a plain sweep.
+      dG.length = 0;
+      dF.length = 0;
+    } else if (it > 1) {
+      const dg = new Float64Array(N);
+      const df = new Float64Array(N);
+      for (let a = 0; a < N; a++) {
+        dg[a] = g[a]! - gPrev[a]!;
+        df[a] = f[a]! - fPrev[a]!;
+      }
+      dG.push(dg);
+      dF.push(df);
+      if (dG.length > memory) {
+        dG.shift();
+        dF.shift();
+      }
+    }
+    best = Math.min(best, norm);
+    gPrev.set(g);
+    fPrev.set(f);
+    const gamma = leastSquares(dF, f);
+    theta.set(g);
+    if (gamma) for (let j = 0; j < gamma.length; j++) for (let a = 0; a < N; a++) theta[a]! -= gamma[j]! * dG[j]![a]!;
+  }
+  return { converged: false, iterations: maxIter };
+}
+
+/** argmin |f - sum_j gamma_j cols_j| by regularised normal equations (the memory is tiny). */
+function leastSquares(cols: Float64Array[], f: Float64Array): Float64Array | undefined {
+  const m = cols.length;
+  if (m === 0) return undefined;
+  const A = new Float64Array(m * m);
+  const b = new Float64Array(m);
+  let trace = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      const ci = cols[i]!;
+      const cj = cols[j]!;
+      for (let a = 0; a < f.length; a++) s += ci[a]! * cj[a]!;
+      A[i * m + j] = s;
+      A[j * m + i] = s;
+    }
+    trace += A[i * m + i]!;
+    let s = 0;
+    for (let a = 0; a < f.length; a++) s += cols[i]![a]! * f[a]!;
+    b[i] = s;
+  }
+  if (trace === 0) return undefined;
+  for (let i = 0; i < m; i++) A[i * m + i]! += 1e-12 * trace;
+  // Gaussian elimination (symmetric positive definite, no pivoting needed).
+  for (let k = 0; k < m; k++) {
+    const p = A[k * m + k]!;
+    if (!(p > 0)) return undefined;
+    for (let r = k + 1; r < m; r++) {
+      const q = A[r * m + k]! / p;
+      for (let c = k; c < m; c++) A[r * m + c]! -= q * A[k * m + c]!;
+      b[r]! -= q * b[k]!;
+    }
+  }
+  for (let r = m - 1; r >= 0; r--) {
+    let s = b[r]!;
+    for (let c = r + 1; c < m; c++) s -= A[r * m + c]! * b[c]!;
+    b[r] = s / A[r * m + r]!;
+  }
+  return b;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The solver
+
+export interface FixedOptions {
+  /**
+   * A point of this game's principal branch at a smaller lambda (e.g. a previous solve) to
+   * continue from instead of lambda = 0.
+   */
+  start?: { lambda: number; theta: Float64Array };
+  /** Games with at most this many actions use dense Newton as corrector, larger ones sweeps (default 150). */
+  denseLimit?: number;
+  /** Largest game (actions) for which dense Newton or the homotopy may be used as fallback (default 2500). */
+  maxDenseVars?: number;
+  /** Fixed-point tolerance in log-probabilities (default 1e-12). */
+  tol?: number;
+  /** Fall back to the homotopy when continuation fails (default true). */
+  fallback?: boolean;
+}
+
+export type Certificate = 'unique' | 'continuation' | 'homotopy' | 'none';
+
+export interface FixedResult {
+  lambda: number;
+  /** Log-probabilities, flat (strategies player by player, or actions by information set). */
+  theta: Float64Array;
+  probs: Float64Array;
+  /** Largest |theta - log softmax(lambda u(theta))| at the result. */
+  residual: number;
+  ok: boolean;
+  /** How the result is known to be the principal branch's point (see the header). */
+  certificate: Certificate;
+  method: 'sweep' | 'newton' | 'anderson' | 'homotopy';
+  /** Continuation steps accepted (lambda stages). */
+  stages: number;
+  /** Corrector iterations (Newton steps or sweeps) over all stages, rejected ones included. */
+  iterations: number;
+  message: string;
+}
+
+/** A solver for one game structure: compiled once, then cheap per lambda (and per payoff draw via setModel). */
+export interface LogitSolver {
+  readonly model: LogitModel;
+  solve(lambda: number, opts?: FixedOptions): FixedResult;
+  /** Same structure, other payoffs (see withPayoffs in logit-system.ts). */
+  setModel(model: LogitModel): void;
+}
+
+export function makeLogitSolver(model: LogitModel): LogitSolver {
+  let current = model;
+  const work = makeWork(model);
+  const plan = model.kind === 'efg' ? makeSweepPlan(model) : undefined;
+  let newton: NewtonWork | undefined;
+  const scratch = new Float64Array(model.nVars);
+  return {
+    get model() {
+      return current;
+    },
+    setModel(m: LogitModel) {
+      if (m.nVars !== current.nVars || m.kind !== current.kind) throw new Error('setModel needs the same game structure');
+      current = m;
+    },
+    solve(lambda: number, opts: FixedOptions = {}): FixedResult {
+      if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new Error(`lambda must be finite and non-negative, got ${lambda}`);
+      const ctx: Context = { model: current, work, plan, scratch, opts, getNewton: () => (newton ??= makeNewtonWork(current)) };
+      return solveFixed(ctx, lambda);
+    },
+  };
+}
+
+interface Context {
+  model: LogitModel;
+  work: LogitWork;
+  plan: SweepPlan | undefined;
+  scratch: Float64Array;
+  opts: FixedOptions;
+  getNewton: () => NewtonWork;
+}
+
+/** Logit QRE at lambda on a compiled model (builds a solver; keep a LogitSolver for repeated solves). */
+export function solveLogitFixed(model: LogitModel, lambda: number, opts: FixedOptions = {}): FixedResult {
+  return makeLogitSolver(model).solve(lambda, opts);
+}
+
+function result(ctx: Context, lambda: number, theta: Float64Array, parts: Omit<FixedResult, 'lambda' | 'theta' | 'probs' | 'residual'>): FixedResult {
+  const residual = fixedPointResidual(ctx.model, ctx.work, theta, lambda, ctx.scratch);
+  return { lambda, theta, probs: Float64Array.from(theta, Math.exp), residual, ...parts };
+}
+
+function solveFixed(ctx: Context, lambda: number): FixedResult {
+  const { model, plan, opts } = ctx;
+  const N = model.nVars;
+  if (N === 0 || lambda === 0) {
+    const theta = centroidTheta(model);
+    return result(ctx, lambda, theta, { ok: true, certificate: 'unique', method: 'sweep', stages: 0, iterations: 0, message: 'centroid' });
+  }
+  if (model.kind === 'efg' && plan?.beliefsFixed) {
+    const theta = centroidTheta(model);
+    sweep(model, plan, ctx.work, theta, lambda);
+    return result(ctx, lambda, theta, { ok: true, certificate: 'unique', method: 'sweep', stages: 1, iterations: 1, message: 'one backward sweep (beliefs fixed by chance)' });
+  }
+  const denseLimit = opts.denseLimit ?? 150;
+  const maxDense = opts.maxDenseVars ?? 2500;
+  const useSweeps = model.kind === 'efg' && N > denseLimit;
+  let iterations = 0;
+  if (useSweeps) {
+    const r = continueWithSweeps(ctx, lambda);
+    iterations += r.iterations;
+    if (r.ok) return result(ctx, lambda, r.theta, { ok: true, certificate: 'continuation', method: 'anderson', stages: r.stages, iterations, message: 'continuation with accelerated sweeps' });
+  }
+  if (N <= maxDense) {
+    const r = continueWithNewton(ctx, lambda);
+    iterations += r.iterations;
+    if (r.ok) return result(ctx, lambda, r.theta, { ok: true, certificate: 'continuation', method: 'newton', stages: r.stages, iterations, message: 'continuation with Newton' });
+    if (opts.fallback ?? true) {
+      const t: LogitTrace = traceToLambda(model, lambda);
+      const theta = t.theta;
+      return result(ctx, lambda, theta, {
+        ok: t.ok,
+        certificate: t.ok ? 'homotopy' : 'none',
+        method: 'homotopy',
+        stages: t.steps,
+        iterations,
+        message: `continuation stalled (${r.message}); homotopy: ${t.message}`,
+      });
+    }
+    return result(ctx, lambda, r.theta, { ok: false, certificate: 'none', method: 'newton', stages: r.stages, iterations, message: r.message });
+  }
+  return result(ctx, lambda, centroidTheta(model), { ok: false, certificate: 'none', method: 'anderson', stages: 0, iterations, message: 'sweeps did not converge and the game is too large for dense fallbacks' });
+}
+
+interface Continuation {
+  ok: boolean;
+  theta: Float64Array;
+  stages: number;
+  iterations: number;
+  message: string;
+}
+
+function startOf(ctx: Context, lambda: number): { lambda: number; theta: Float64Array } {
+  const s = ctx.opts.start;
+  if (s && s.lambda <= lambda && s.theta.length === ctx.model.nVars) return { lambda: s.lambda, theta: Float64Array.from(s.theta) };
+  return { lambda: 0, theta: centroidTheta(ctx.model) };
+}
+
+/** First continuation step: to where lambda times the payoff range reaches 1, where the logit response map is a mild contraction. */
+function firstStep(ctx: Context, from: number, to: number): number {
+  const r = ctx.model.payoffRange;
+  return r > 0 ? Math.min(to - from, 1 / r) : to - from;
+}
+
+function maxAbsDiff(a: Float64Array, b: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
+  return m;
+}
+
+const MIN_STEP = 1e-10;
+
+/** Natural continuation in lambda with a tangent predictor and a Newton corrector. */
+function continueWithNewton(ctx: Context, target: number): Continuation {
+  const { model, work } = ctx;
+  const nw = ctx.getNewton();
+  const N = model.nVars;
+  const tol = ctx.opts.tol ?? 1e-12;
+  let { lambda, theta } = startOf(ctx, target);
+  const slope = new Float64Array(N);
+  const trial = new Float64Array(N);
+  let stages = 0;
+  let iterations = 0;
+  let sign = branchSlope(model, work, nw, theta, lambda, slope);
+  if (sign === 0) return { ok: false, theta, stages, iterations, message: 'singular Jacobian at the start' };
+  let step = firstStep(ctx, lambda, target);
+  while (lambda < target) {
+    const next = Math.min(target, lambda + step);
+    const d = next - lambda;
+    for (let a = 0; a < N; a++) trial[a] = theta[a]! + d * slope[a]!;
+    const r = newtonAtLambda(model, work, nw, trial, next, { maxIter: 12, maxFirstStep: 1, maxContraction: 0.5, stepTol: Math.max(tol, 1e-13) });
+    iterations += r.iterations;
+    const nextSign = r.converged ? branchSlope(model, work, nw, trial, next, slope) : 0;
+    if (r.converged && nextSign === sign) {
+      theta.set(trial);
+      lambda = next;
+      stages++;
+      step = r.iterations <= 3 ? step * 4 : r.iterations <= 5 ? step * 2 : step;
+      continue;
+    }
+    // Rejected: restore the slope at the accepted point and shorten the step.
+    if (r.converged) branchSlope(model, work, nw, theta, lambda, slope);
+    step /= 4;
+    if (step < MIN_STEP * Math.max(1, target)) {
+      return { ok: false, theta, stages, iterations, message: `step collapsed at lambda ${lambda.toPrecision(6)} (a fold or bifurcation)` };
+    }
+  }
+  return { ok: true, theta, stages, iterations, message: 'ok' };
+}
+
+/** Largest distance (log-probabilities) between a secant prediction and the sweeps' fixed point. */
+const MAX_SWEEP_JUMP = 0.1;
+
+/** Natural continuation in lambda with a secant predictor and Anderson-accelerated sweeps as corrector. */
+function continueWithSweeps(ctx: Context, target: number): Continuation {
+  const { model, work, plan } = ctx;
+  if (model.kind !== 'efg' || !plan) throw new Error('sweeps need an extensive game');
+  const N = model.nVars;
+  const tol = ctx.opts.tol ?? 1e-12;
+  let { lambda, theta } = startOf(ctx, target);
+  let prev: { lambda: number; theta: Float64Array } | undefined;
+  const trial = new Float64Array(N);
+  let stages = 0;
+  let iterations = 0;
+  let step = firstStep(ctx, lambda, target);
+  while (lambda < target) {
+    const next = Math.min(target, lambda + step);
+    const d = next - lambda;
+    // Secant predictor through the last two accepted points (constant for the first step).
+    if (prev) {
+      const f = d / (lambda - prev.lambda);
+      for (let a = 0; a < N; a++) trial[a] = theta[a]! + f * (theta[a]! - prev.theta[a]!);
+    } else trial.set(theta);
+    const predicted = Float64Array.from(trial);
+    const r = andersonSweeps(model, plan, work, trial, next, tol, 200);
+    iterations += r.iterations;
+    // A corrected point far from the prediction may be another branch: shorten instead.
+    const jump = r.converged ? maxAbsDiff(trial, predicted) : Number.POSITIVE_INFINITY;
+    const firstFromCentroid = stages === 0 && lambda === 0 && next * model.payoffRange <= 1;
+    if (r.converged && (jump <= MAX_SWEEP_JUMP || firstFromCentroid)) {
+      prev = { lambda, theta: Float64Array.from(theta) };
+      theta = Float64Array.from(trial);
+      lambda = next;
+      stages++;
+      step = r.iterations <= 20 && jump < MAX_SWEEP_JUMP / 4 ? step * 3 : step * 1.5;
+      continue;
+    }
+    step /= 4;
+    if (step < 1e-6 * Math.max(1, target)) {
+      return { ok: false, theta, stages, iterations, message: `sweeps stalled at lambda ${lambda.toPrecision(6)}` };
+    }
+  }
+  return { ok: true, theta, stages, iterations, message: 'ok' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Game-level entry points
+
+export interface StrategicFixed extends Omit<FixedResult, 'theta' | 'probs'> {
+  profile: MixedProfile;
+}
+
+export interface BehaviorFixed extends Omit<FixedResult, 'theta' | 'probs'> {
+  /** Agent behaviour profile indexed like game.infosets (chance sets repeat their probabilities). */
+  profile: BehaviorProfile;
+}
+
+/** Logit QRE of a strategic game at lambda (principal branch). */
+export function logitStrategicFixed(g: StrategicGame, lambda: number, opts: FixedOptions = {}): StrategicFixed {
+  const { theta: _t, probs, ...rest } = solveLogitFixed(compileStrategic(g), lambda, opts);
+  return { ...rest, profile: toMixedProfile(g, probs) };
+}
+
+/** Agent logit QRE of an extensive game at lambda (principal branch). */
+export function logitBehaviorFixed(g: ExtensiveGame, lambda: number, opts: FixedOptions = {}): BehaviorFixed {
+  const { theta: _t, probs, ...rest } = solveLogitFixed(compileExtensive(g), lambda, opts);
+  return { ...rest, profile: toBehaviorProfile(g, probs) };
+}

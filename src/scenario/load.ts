@@ -1,0 +1,124 @@
+// Reading a scenario: YAML text → validated shape (zod) → semantic checks → compiled model.
+// Every problem becomes a `file:line:col: path — what was expected` diagnostic; all of them are
+// thrown together as one ScenarioError, never a stack trace and never a silent default.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import { checkScenario } from './check.js';
+import { type Diagnostic, formatPath, type Problem, ScenarioError, sortDiagnostics } from './diagnostics.js';
+import { type Locator, makeLocator } from './locate.js';
+import { buildModel, type Model } from './model.js';
+import { Scenario, type ScenarioSpec, scenarioJsonSchema } from './schema.js';
+import { buildSymbols } from './symbols.js';
+import { shapeProblems } from './zod-issues.js';
+
+let knownKeys: Set<string> | undefined;
+
+/** Every field name the schema knows, for "did you mean" on unknown fields. */
+function schemaKeys(): Set<string> {
+  if (knownKeys) return knownKeys;
+  const keys = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (o.properties && typeof o.properties === 'object')
+        for (const k of Object.keys(o.properties)) keys.add(k);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(scenarioJsonSchema());
+  knownKeys = keys;
+  return keys;
+}
+
+export function toDiagnostics(problems: readonly Problem[], file: string, locate: Locator): Diagnostic[] {
+  return sortDiagnostics(
+    problems.map((p) => {
+      const pos = locate(p.path, { key: p.key, offset: p.offset });
+      return { file, line: pos.line, col: pos.col, path: formatPath(p.path), message: p.message };
+    }),
+  );
+}
+
+/** The YAML syntax errors of a document, first line of each message, without yaml's own position suffix. */
+function yamlDiagnostics(
+  errors: readonly { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] }[],
+  file: string,
+): Diagnostic[] {
+  return errors.map((e) => {
+    const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const pos = e.linePos?.[0] ?? { line: 0, col: 0 };
+    return { file, line: pos.line, col: pos.col, path: '(YAML syntax)', message: first };
+  });
+}
+
+/** Validated scenario data plus the means to point back into its file. */
+export interface ParsedScenario {
+  readonly spec: ScenarioSpec;
+  readonly file: string;
+  readonly locate: Locator;
+}
+
+/** YAML → validated shape; throws ScenarioError. No cross-reference checks (see parseScenario). */
+export function parseScenarioShape(text: string, file: string): ParsedScenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new ScenarioError(yamlDiagnostics(doc.errors as never, file));
+  const locate = makeLocator(doc, lineCounter, text);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new ScenarioError([{ file, line: 0, col: 0, path: '(YAML)', message: (e as Error).message }]);
+  }
+  if (data === null || data === undefined) {
+    throw new ScenarioError([
+      {
+        file,
+        line: 1,
+        col: 1,
+        path: '(top level)',
+        message: 'the file is empty: expected a scenario (id, title, actors, ladders, stages, payoffs)',
+      },
+    ]);
+  }
+  const result = Scenario.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    throw new ScenarioError(toDiagnostics(shapeProblems(result.error.issues, schemaKeys()), file, locate));
+  }
+  return { spec: result.data, file, locate };
+}
+
+/** Parses, validates and checks scenario text, and compiles its formulas. Throws ScenarioError. */
+export function parseScenario(text: string, file = '<scenario>'): Model {
+  const { spec, locate } = parseScenarioShape(text, file);
+  const symbols = buildSymbols(spec);
+  const problems = checkScenario(spec, symbols);
+  if (problems.length > 0) throw new ScenarioError(toDiagnostics(problems, file, locate));
+  return buildModel(spec, symbols, file, locate);
+}
+
+/** Reads a scenario file; `file` is also the name used in diagnostics. Throws ScenarioError. */
+export function loadScenario(file: string): Model {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+    throw new ScenarioError([
+      { file, line: 0, col: 0, path: '(file)', message: `cannot read the scenario: ${why}` },
+    ]);
+  }
+  return parseScenario(text, file);
+}
+
+/** A ScenarioError for problems found after loading (e.g. while compiling a draw). */
+export function modelError(
+  model: Pick<Model, 'file' | 'locate'>,
+  problems: readonly Problem[],
+): ScenarioError {
+  const locate: Locator = model.locate ?? (() => ({ line: 0, col: 0 }));
+  return new ScenarioError(toDiagnostics(problems, model.file, locate));
+}
