@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flatFromBehavior } from '../../test/support/efg-profiles.js';
-import { describeOracle, hasReference, listOracleGames, parseNeLines, readGameText, readOracleOutput } from '../../test/support/oracle.js';
-import { BackwardInductionError, backwardInduction, backwardInductionExact, perfectInformationViolation } from './backward-induction.js';
+import {
+  describeOracle,
+  hasReference,
+  listOracleGames,
+  parseNeLines,
+  readGameText,
+  readOracleOutput,
+} from '../../test/support/oracle.js';
+import {
+  BackwardInductionError,
+  backwardInduction,
+  backwardInductionExact,
+  perfectInformationViolation,
+} from './backward-induction.js';
 import { maxNashRegret, nodeValues, pureBehavior } from './behavior.js';
 import { readEfg } from './gambit-format.js';
 import { Fraction, numFromFraction } from './num.js';
@@ -45,7 +57,8 @@ t "" 4 "" { 1, 5 }
 t "" 5 "" { 0, 7 }
 `;
 
-const vec = (values: ArrayLike<number>, node: number, np: number) => Array.from(values).slice(node * np, node * np + np);
+const vec = (values: ArrayLike<number>, node: number, np: number) =>
+  Array.from(values).slice(node * np, node * np + np);
 
 /** Subgame perfection in a perfect-information game: at every decision node the mover's chosen child is best. */
 function oneShotDeviationGain(g: ExtensiveGame, profile: { probs: number[][] }): number {
@@ -83,7 +96,10 @@ describe('backward induction (hand-derived)', () => {
   it('entry deterrence: In and Accommodate, not the Nash equilibrium (Out, Fight)', () => {
     const g = readEfg(ENTRY);
     const r = backwardInduction(g);
-    expect(r.profile.probs).toEqual([[0, 1], [0, 1]]);
+    expect(r.profile.probs).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
     expect(vec(r.values, 0, 2)).toEqual([1, 1]);
     // (Out, Fight) is a Nash equilibrium resting on an incredible threat.
     const threat = pureBehavior(g, [0, 0]);
@@ -127,7 +143,12 @@ t "" 2 "" { 0.1 }
     // Put an outcome of 0.2 under b by a chance node with probability 1.
     const t = new TreeBuilder({ players: ['1'] });
     const d = t.addInfoset({ player: 0, label: '', actions: ['a', 'b'] });
-    const c = t.addInfoset({ player: -1, label: '', actions: ['x'], probs: [numFromFraction(new Fraction(1))] });
+    const c = t.addInfoset({
+      player: -1,
+      label: '',
+      actions: ['x'],
+      probs: [numFromFraction(new Fraction(1))],
+    });
     const o3 = t.addOutcome({ label: '', payoffs: [{ value: 0.3 }] });
     const o1 = t.addOutcome({ label: '', payoffs: [{ value: 0.1 }] });
     const o2 = t.addOutcome({ label: '', payoffs: [{ value: 0.2 }] });
@@ -166,7 +187,9 @@ t "" 4 "" { 1, -1 }
     expect(r.profile.probs).toEqual([]);
   });
   it('a one-player game', () => {
-    const g = readEfg(`EFG 2 R "one" { "solo" }\n""\np "" 1 1 "" { "a" "b" "c" } 0\nt "" 1 "" { 1 }\nt "" 2 "" { 3 }\nt "" 3 "" { 2 }\n`);
+    const g = readEfg(
+      `EFG 2 R "one" { "solo" }\n""\np "" 1 1 "" { "a" "b" "c" } 0\nt "" 1 "" { 1 }\nt "" 2 "" { 3 }\nt "" 3 "" { 2 }\n`,
+    );
     const r = backwardInduction(g);
     expect(r.profile.probs).toEqual([[0, 1, 0]]);
     expect(r.values[0]).toBe(3);
@@ -195,7 +218,10 @@ t "" 3 "" { 0, 4 }
     t.addNode(TERMINAL, -1, o1);
     t.addNode(TERMINAL, -1, o2);
     const r = backwardInduction(t.finish());
-    expect(r.profile.probs).toEqual([[0, 1], [1, 0]]);
+    expect(r.profile.probs).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
   });
   it('profile rows are frozen (they are shared)', () => {
     const r = backwardInduction(readEfg(CENTIPEDE));
@@ -223,7 +249,10 @@ function randomPerfectInfoGame(seed: number, players: number, maxDepth: number):
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const t = new TreeBuilder({ players: Array.from({ length: players }, (_, i) => `P${i + 1}`) });
   const outcome = () =>
-    t.addOutcome({ label: '', payoffs: Array.from({ length: players }, () => numFromFraction(new Fraction(int(-3, 3)))) });
+    t.addOutcome({
+      label: '',
+      payoffs: Array.from({ length: players }, () => numFromFraction(new Fraction(int(-3, 3)))),
+    });
   const grow = (depth: number): void => {
     const inner = rnd() < 0.2 ? outcome() : -1;
     const r = rnd();
@@ -237,7 +266,12 @@ function randomPerfectInfoGame(seed: number, players: number, maxDepth: number):
       const w = actions.map(() => int(0, 3));
       if (!w.some((x) => x > 0)) w[0] = 1;
       const sum = w.reduce((s, x) => s + x, 0);
-      const h = t.addInfoset({ player: -1, label: '', actions, probs: w.map((x) => numFromFraction(new Fraction(x, sum))) });
+      const h = t.addInfoset({
+        player: -1,
+        label: '',
+        actions,
+        probs: w.map((x) => numFromFraction(new Fraction(x, sum))),
+      });
       t.addNode(CHANCE, h, inner);
     } else {
       t.addNode(PERSONAL, t.addInfoset({ player: int(0, players - 1), label: '', actions }), inner);
@@ -251,16 +285,21 @@ function randomPerfectInfoGame(seed: number, players: number, maxDepth: number):
 describe('backward induction on random perfect-information trees (fast-check)', () => {
   it('is a Nash equilibrium, subgame perfect, and agrees with exact arithmetic', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 6 }), (seed, players, depth) => {
-        const g = randomPerfectInfoGame(seed, players, depth);
-        const r = backwardInduction(g);
-        expect(maxNashRegret(g, r.profile)).toBeLessThanOrEqual(1e-9);
-        expect(oneShotDeviationGain(g, r.profile)).toBeLessThanOrEqual(1e-9);
-        const exact = backwardInductionExact(g);
-        expect(Array.from(r.actions)).toEqual(Array.from(exact.actions));
-        expect(r.tiedDecisions).toBe(exact.tiedDecisions);
-        for (let p = 0; p < players; p++) expect(r.values[p]).toBeCloseTo(exact.values[p]!.valueOf(), 9);
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 6 }),
+        (seed, players, depth) => {
+          const g = randomPerfectInfoGame(seed, players, depth);
+          const r = backwardInduction(g);
+          expect(maxNashRegret(g, r.profile)).toBeLessThanOrEqual(1e-9);
+          expect(oneShotDeviationGain(g, r.profile)).toBeLessThanOrEqual(1e-9);
+          const exact = backwardInductionExact(g);
+          expect(Array.from(r.actions)).toEqual(Array.from(exact.actions));
+          expect(r.tiedDecisions).toBe(exact.tiedDecisions);
+          for (let p = 0; p < players; p++) expect(r.values[p]).toBeCloseTo(exact.values[p]!.valueOf(), 9);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -308,9 +347,12 @@ describeOracle('backward induction against the Gambit oracle', () => {
       // A game without decisions: Gambit prints a bare "NE" for its one (empty) profile.
       if (ours.length === 0 && /^NE\s*$/m.test(text ?? '')) found++;
       else if (lines.some((l) => matchesEnumpure(ours, l, g))) found++;
-      else console.log(`backward induction: ${o.name}: ${ours.join(',')} not among enumpure's ${lines.length}`);
+      else
+        console.log(`backward induction: ${o.name}: ${ours.join(',')} not among enumpure's ${lines.length}`);
     }
-    console.log(`backward induction: ${nash}/${solved} perfect-information games solved to a subgame-perfect Nash equilibrium; ${found}/${compared} found among Gambit's enumpure equilibria`);
+    console.log(
+      `backward induction: ${nash}/${solved} perfect-information games solved to a subgame-perfect Nash equilibrium; ${found}/${compared} found among Gambit's enumpure equilibria`,
+    );
     expect(solved).toBeGreaterThan(10);
     expect(nash).toBe(solved);
     expect(found).toBe(compared);

@@ -9,7 +9,7 @@
 // Ties: the mover takes the first action (lowest index) whose value is within the tolerance of the
 // best; the result says how many decisions were ties, since then other subgame-perfect equilibria
 // exist. Information sets without nodes get their first action.
-import { Fraction } from './num.js';
+import { Fraction, type Num } from './num.js';
 import { type BehaviorProfile, CHANCE, type ExtensiveGame, PERSONAL } from './types.js';
 
 export class BackwardInductionError extends Error {
@@ -66,23 +66,57 @@ function unitRows(): (arity: number, action: number) => number[] {
 
 function profileFromActions(g: ExtensiveGame, actions: Int32Array): BehaviorProfile {
   const unit = unitRows();
-  return {
-    probs: g.infosets.map((h, i) => (h.player < 0 ? h.probs!.map((p) => p.value) : unit(h.actions.length, actions[i]!))),
+  // Chance sets often share one probability list (generated trees do); so do their rows.
+  const chanceRows = new Map<readonly Num[], number[]>();
+  const chanceRow = (probs: readonly Num[]) => {
+    let row = chanceRows.get(probs);
+    if (!row) {
+      row = Object.freeze(probs.map((p) => p.value)) as number[];
+      chanceRows.set(probs, row);
+    }
+    return row;
   };
+  return {
+    probs: g.infosets.map((h, i) =>
+      h.player < 0 ? chanceRow(h.probs!) : unit(h.actions.length, actions[i]!),
+    ),
+  };
+}
+
+/** All chance probabilities in one flat array: set h's start at offset[h] (-1 for personal sets). */
+function flatChanceProbs(g: ExtensiveGame): { offset: Int32Array; probs: Float64Array } {
+  const offset = new Int32Array(g.infosets.length).fill(-1);
+  let size = 0;
+  g.infosets.forEach((h, i) => {
+    if (h.player < 0) {
+      offset[i] = size;
+      size += h.actions.length;
+    }
+  });
+  const probs = new Float64Array(size);
+  g.infosets.forEach((h, i) => {
+    h.probs?.forEach((p, a) => {
+      if (h.player < 0) probs[offset[i]! + a] = p.value;
+    });
+  });
+  return { offset, probs };
 }
 
 /**
  * The pure subgame-perfect equilibrium of a perfect-information game found by backward induction.
  * Throws BackwardInductionError when a personal information set has more than one node.
  */
-export function backwardInduction(g: ExtensiveGame, options: BackwardInductionOptions = {}): BackwardInductionResult {
+export function backwardInduction(
+  g: ExtensiveGame,
+  options: BackwardInductionOptions = {},
+): BackwardInductionResult {
   const violation = perfectInformationViolation(g);
   if (violation) throw new BackwardInductionError(violation);
   const tol = options.tolerance ?? 1e-12;
   const np = g.players.length;
   const { count, kind, infoset, outcome, childStart, childList } = g.nodes;
   const player = Int32Array.from(g.infosets, (h) => h.player);
-  const chanceProbs = g.infosets.map((h) => (h.probs ? Float64Array.from(h.probs, (p) => p.value) : undefined));
+  const chance = flatChanceProbs(g);
   const pay = new Float64Array(g.outcomes.length * np);
   g.outcomes.forEach((o, i) => {
     for (let p = 0; p < np; p++) pay[i * np + p] = o.payoffs[p]?.value ?? 0;
@@ -97,9 +131,9 @@ export function backwardInduction(g: ExtensiveGame, options: BackwardInductionOp
     const start = childStart[n]!;
     const end = childStart[n + 1]!;
     if (kind[n] === CHANCE) {
-      const q = chanceProbs[infoset[n]!]!;
+      const first = chance.offset[infoset[n]!]! - start;
       for (let k = start; k < end; k++) {
-        const w = q[k - start]!;
+        const w = chance.probs[first + k]!;
         const c = childList[k]! * np;
         for (let p = 0; p < np; p++) values[base + p] += w * values[c + p]!;
       }
@@ -149,7 +183,10 @@ export function backwardInductionExact(g: ExtensiveGame): ExactBackwardInduction
   const np = g.players.length;
   const { count, kind, infoset, outcome, childStart, childList } = g.nodes;
   const exactOf = (x: { exact?: Fraction } | undefined, what: string): Fraction => {
-    if (!x?.exact) throw new BackwardInductionError(`exact backward induction needs exact numbers, but ${what} is not exact`);
+    if (!x?.exact)
+      throw new BackwardInductionError(
+        `exact backward induction needs exact numbers, but ${what} is not exact`,
+      );
     return x.exact;
   };
   const zero = new Fraction(0);
@@ -191,7 +228,10 @@ export function backwardInductionExact(g: ExtensiveGame): ExactBackwardInduction
     const o = outcome[n]!;
     if (o >= 0) {
       const payoffs = g.outcomes[o]!.payoffs;
-      for (let p = 0; p < np; p++) values[base + p] = values[base + p]!.add(exactOf(payoffs[p], `a payoff of outcome ${g.outcomes[o]!.number}`));
+      for (let p = 0; p < np; p++)
+        values[base + p] = values[base + p]!.add(
+          exactOf(payoffs[p], `a payoff of outcome ${g.outcomes[o]!.number}`),
+        );
     }
   }
   const profile = profileFromActions(g, actions);
@@ -200,5 +240,11 @@ export function backwardInductionExact(g: ExtensiveGame): ExactBackwardInduction
       ? h.probs!.map((p) => exactOf(p, 'a chance probability'))
       : h.actions.map((_, a) => new Fraction(a === actions[i] ? 1 : 0)),
   );
-  return { profile: { probs: profile.probs, exact }, values, actions, tiedDecisions, ties: tiedDecisions > 0 };
+  return {
+    profile: { probs: profile.probs, exact },
+    values,
+    actions,
+    tiedDecisions,
+    ties: tiedDecisions > 0,
+  };
 }

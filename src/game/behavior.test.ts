@@ -11,8 +11,8 @@ import {
 import {
   actionValues,
   agentRegrets,
-  bestResponse,
   beliefs,
+  bestResponse,
   centroidBehavior,
   expectedPayoffs,
   expectedPayoffsExact,
@@ -25,8 +25,8 @@ import {
   realizationProbs,
 } from './behavior.js';
 import { readEfg } from './gambit-format.js';
-import { hasPerfectRecall, perfectRecallViolation } from './perfect-recall.js';
 import { Fraction } from './num.js';
+import { hasPerfectRecall, perfectRecallViolation } from './perfect-recall.js';
 import { TreeBuilder } from './tree.js';
 import { type BehaviorProfile, type ExtensiveGame, PERSONAL, TERMINAL } from './types.js';
 
@@ -74,19 +74,28 @@ function profile(g: ExtensiveGame, personal: number[][]): BehaviorProfile {
 describe('sequential matching pennies (hand-derived)', () => {
   const g = readEfg(PENNIES);
   it('pure against mixed: reach, beliefs, action values and regrets', () => {
-    const b = profile(g, [[1, 0], [0.5, 0.5]]);
+    const b = profile(g, [
+      [1, 0],
+      [0.5, 0.5],
+    ]);
     expect(Array.from(realizationProbs(g, b))).toEqual([1, 1, 0.5, 0.5, 0, 0, 0]);
     expect(expectedPayoffs(g, b)).toEqual([0, 0]);
     const bel = beliefs(g, realizationProbs(g, b));
     expect([bel[1], bel[4]]).toEqual([1, 0]);
     // T against (1/2, 1/2) is worth −1/2 + 1/2 = 0, like H.
-    expect(actionValues(g, b)).toEqual([[0, 0], [-1, 1]]);
+    expect(actionValues(g, b)).toEqual([
+      [0, 0],
+      [-1, 1],
+    ]);
     expect(nashRegrets(g, b)).toEqual([0, 1]);
     expect(Array.from(agentRegrets(g, b))).toEqual([0, 1]);
     expect(bestResponse(g, b, 1).actions[1]).toBe(1);
   });
   it('mixed against pure', () => {
-    const b = profile(g, [[0.25, 0.75], [1, 0]]);
+    const b = profile(g, [
+      [0.25, 0.75],
+      [1, 0],
+    ]);
     expect(expectedPayoffs(g, b)).toEqual([-0.5, 0.5]);
     const bel = beliefs(g, realizationProbs(g, b));
     expect([bel[1], bel[4]]).toEqual([0.25, 0.75]);
@@ -95,13 +104,25 @@ describe('sequential matching pennies (hand-derived)', () => {
     expect(bestResponse(g, b, 0).actions[0]).toBe(0);
   });
   it('the mixed equilibrium has zero regret', () => {
-    expect(maxNashRegret(g, profile(g, [[0.5, 0.5], [0.5, 0.5]]))).toBe(0);
+    expect(
+      maxNashRegret(
+        g,
+        profile(g, [
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ]),
+      ),
+    ).toBe(0);
   });
 });
 
 describe('outcomes on inner nodes and chance (hand-derived)', () => {
   const g = readEfg(INNER);
-  const b = profile(g, [[0.5, 0.5], [1, 0], [0.5, 0.5]]);
+  const b = profile(g, [
+    [0.5, 0.5],
+    [1, 0],
+    [0.5, 0.5],
+  ]);
   it('node values add the outcomes along the path', () => {
     const v = nodeValues(g, b);
     expect([v[3 * 2], v[3 * 2 + 1]]).toEqual([0.5, 4]);
@@ -109,7 +130,15 @@ describe('outcomes on inner nodes and chance (hand-derived)', () => {
     expect(expectedPayoffs(g, b)).toEqual([1.0625, 2]);
   });
   it('exact expected payoffs', () => {
-    const exact = { ...b, exact: [[f('1/2'), f('1/2')], [f('1'), f('0')], [f('1/2'), f('1/2')], [f('1/4'), f('3/4')]] };
+    const exact = {
+      ...b,
+      exact: [
+        [f('1/2'), f('1/2')],
+        [f('1'), f('0')],
+        [f('1/2'), f('1/2')],
+        [f('1/4'), f('3/4')],
+      ],
+    };
     expect(expectedPayoffsExact(g, exact)!.map((x) => x.toFraction())).toEqual(['17/16', '2']);
     expect(expectedPayoffsExact(g, b)).toBeUndefined();
   });
@@ -149,7 +178,10 @@ p "" 1 1 "" { "u" "d" } 0
 t "" 4 "" { 0, 9 }
 t "" 5 "" { 0, 0 }
 `);
-    const b = profile(g, [[1, 0], [0.5, 0.5]]);
+    const b = profile(g, [
+      [1, 0],
+      [0.5, 0.5],
+    ]);
     const data = profileData(g, b);
     expect(data.beliefs[3]).toBe(0.5);
     expect(data.beliefs[6]).toBe(0.5);
@@ -160,7 +192,9 @@ t "" 5 "" { 0, 0 }
     expect(actionValues(g, b, data)[0]).toEqual([0, 2.5]);
   });
   it('a one-player game', () => {
-    const g = readEfg(`EFG 2 R "one" { "solo" }\n""\np "" 1 1 "" { "a" "b" "c" } 0\nt "" 1 "" { 1 }\nt "" 2 "" { 3 }\nt "" 3 "" { 2 }\n`);
+    const g = readEfg(
+      `EFG 2 R "one" { "solo" }\n""\np "" 1 1 "" { "a" "b" "c" } 0\nt "" 1 "" { 1 }\nt "" 2 "" { 3 }\nt "" 3 "" { 2 }\n`,
+    );
     const b = profile(g, [[1, 0, 0]]);
     expect(bestResponse(g, b, 0)).toMatchObject({ value: 3 });
     expect(maxNashRegret(g, b)).toBe(2);
@@ -176,7 +210,10 @@ t "" 5 "" { 0, 0 }
     t.addNode(TERMINAL, -1, o1);
     t.addNode(TERMINAL, -1, o2);
     const g = t.finish();
-    const b = profile(g, [[1, 0], [0.5, 0.5]]);
+    const b = profile(g, [
+      [1, 0],
+      [0.5, 0.5],
+    ]);
     expect(bestResponse(g, b, 0).value).toBe(2);
     expect(Array.from(bestResponse(g, b, 0).actions)).toEqual([1, 0]);
     expect(Array.from(agentRegrets(g, b))).toEqual([1, 0]);
@@ -196,7 +233,12 @@ t "" 5 "" { 0, 0 }
 // ------------------------------------------------------------------ against Gambit
 
 /** All pure behaviour strategies of a player (one action per own set), when not too many. */
-function bruteForceBestValue(g: ExtensiveGame, b: BehaviorProfile, player: number, limit = 4096): number | undefined {
+function bruteForceBestValue(
+  g: ExtensiveGame,
+  b: BehaviorProfile,
+  player: number,
+  limit = 4096,
+): number | undefined {
   const mine = g.infosets.flatMap((h, i) => (h.player === player ? [i] : []));
   const total = mine.reduce((s, i) => s * g.infosets[i]!.actions.length, 1);
   if (total > limit) return undefined;

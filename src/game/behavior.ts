@@ -10,14 +10,16 @@
 // children, so a reverse sweep is bottom-up): no recursion, so trees of 10^6 nodes are fine.
 import { Fraction } from './num.js';
 import { perfectRecallViolation } from './perfect-recall.js';
-import { CHANCE, type BehaviorProfile, type ExtensiveGame, PERSONAL } from './types.js';
+import { type BehaviorProfile, CHANCE, type ExtensiveGame, PERSONAL } from './types.js';
 
 // ------------------------------------------------------------------ basic per-node quantities
 
 /** Throws unless the profile has one distribution per information set, of the right length. */
 export function checkProfileShape(g: ExtensiveGame, b: BehaviorProfile): void {
   if (b.probs.length !== g.infosets.length) {
-    throw new Error(`behaviour profile has ${b.probs.length} information sets, the game ${g.infosets.length}`);
+    throw new Error(
+      `behaviour profile has ${b.probs.length} information sets, the game ${g.infosets.length}`,
+    );
   }
   g.infosets.forEach((h, i) => {
     if (b.probs[i]!.length !== h.actions.length) {
@@ -47,7 +49,11 @@ export function edgeProbs(g: ExtensiveGame, b: BehaviorProfile): Float64Array {
 }
 
 /** Realization probability of each node: the product of the move probabilities on its path. */
-export function realizationProbs(g: ExtensiveGame, b: BehaviorProfile, edges = edgeProbs(g, b)): Float64Array {
+export function realizationProbs(
+  g: ExtensiveGame,
+  b: BehaviorProfile,
+  edges = edgeProbs(g, b),
+): Float64Array {
   const { count, parent } = g.nodes;
   const reach = new Float64Array(count);
   reach[0] = 1;
@@ -242,12 +248,21 @@ export function maxAgentRegret(g: ExtensiveGame, b: BehaviorProfile): number {
 
 // ------------------------------------------------------------------ own sequences
 
+/** The player of each information set (-1 for chance), as a typed array for the sweeps. */
+function infosetPlayers(g: ExtensiveGame): Int32Array {
+  return Int32Array.from(g.infosets, (h) => h.player);
+}
+
 /**
  * For one player, the last own move (sequence) leading to each node: seq[n] = offset[h] + a for
  * the player's action a at set h, or -1 for the empty sequence. `offset` numbers the player's
  * (set, action) pairs consecutively.
  */
-function ownSequences(g: ExtensiveGame, player: number): { seq: Int32Array; offset: Int32Array; size: number } {
+function ownSequences(
+  g: ExtensiveGame,
+  player: number,
+  owner: Int32Array,
+): { seq: Int32Array; offset: Int32Array; size: number } {
   const offset = new Int32Array(g.infosets.length).fill(-1);
   let size = 0;
   g.infosets.forEach((h, i) => {
@@ -260,7 +275,7 @@ function ownSequences(g: ExtensiveGame, player: number): { seq: Int32Array; offs
   const seq = new Int32Array(count);
   seq[0] = -1;
   for (let n = 0; n < count; n++) {
-    const mine = kind[n] === PERSONAL && g.infosets[infoset[n]!]!.player === player;
+    const mine = kind[n] === PERSONAL && owner[infoset[n]!] === player;
     for (let k = childStart[n]!, a = 0; k < childStart[n + 1]!; k++, a++) {
       seq[childList[k]!] = mine ? offset[infoset[n]!]! + a : seq[n]!;
     }
@@ -284,11 +299,17 @@ export interface BestResponse {
  * payoff reached before the player's next move, weighted by the others' and chance's
  * probabilities, plus the best values of the sets that immediately follow (h, a).
  */
-export function bestResponse(g: ExtensiveGame, b: BehaviorProfile, player: number, edges = edgeProbs(g, b)): BestResponse {
-  const { count, kind, infoset, outcome, parent } = g.nodes;
+export function bestResponse(
+  g: ExtensiveGame,
+  b: BehaviorProfile,
+  player: number,
+  edges = edgeProbs(g, b),
+): BestResponse {
+  const { count, kind, infoset, outcome, parent, childStart } = g.nodes;
   const np = g.players.length;
-  const { seq, offset, size } = ownSequences(g, player);
-  const isMine = (n: number) => kind[n] === PERSONAL && g.infosets[infoset[n]!]!.player === player;
+  const owner = infosetPlayers(g);
+  const { seq, offset, size } = ownSequences(g, player, owner);
+  const isMine = (n: number) => kind[n] === PERSONAL && owner[infoset[n]!] === player;
   // rho: reach probability counting only chance and the other players' moves.
   const rho = new Float64Array(count);
   rho[0] = 1;
@@ -308,23 +329,25 @@ export function bestResponse(g: ExtensiveGame, b: BehaviorProfile, player: numbe
       firstMember[h] = n;
       parentSeq[h] = seq[n]!;
     } else if (parentSeq[h] !== seq[n]) {
-      throw new Error(`best response needs perfect recall: ${perfectRecallViolation(g) ?? `player ${player + 1} lacks it`}`);
+      throw new Error(
+        `best response needs perfect recall: ${perfectRecallViolation(g) ?? `player ${player + 1} lacks it`}`,
+      );
     }
   }
   const actions = new Int32Array(g.infosets.length).fill(-1);
-  const mine: number[] = [];
   g.infosets.forEach((h, i) => {
-    if (h.player !== player) return;
-    actions[i] = 0;
-    if (firstMember[i]! >= 0) mine.push(i);
+    if (h.player === player) actions[i] = 0;
   });
   // A set that follows (h, a) has all its nodes below nodes of h, so its first node comes later
-  // in preorder: solving sets by decreasing first node solves successors first.
-  mine.sort((x, y) => firstMember[y]! - firstMember[x]!);
-  for (const h of mine) {
+  // in preorder: meeting sets at their first node in a reverse sweep solves successors first.
+  for (let n = count - 1; n >= 0; n--) {
+    if (!isMine(n)) continue;
+    const h = infoset[n]!;
+    if (firstMember[h] !== n) continue;
     let best = Number.NEGATIVE_INFINITY;
     let arg = 0;
-    for (let a = 0; a < g.infosets[h]!.actions.length; a++) {
+    const k = childStart[n + 1]! - childStart[n]!;
+    for (let a = 0; a < k; a++) {
       const s = offset[h]! + a + 1;
       const v = base[s]! + acc[s]!;
       if (v > best) {
@@ -356,13 +379,22 @@ export function maxNashRegret(g: ExtensiveGame, b: BehaviorProfile): number {
   return Math.max(0, ...nashRegrets(g, b));
 }
 
-/** A pure behaviour profile from one action index per information set (chance sets keep their probabilities). */
+/**
+ * A pure behaviour profile from one action index per information set (chance sets keep their
+ * probabilities). Exact too when the chance probabilities are.
+ */
 export function pureBehavior(g: ExtensiveGame, choice: ArrayLike<number>): BehaviorProfile {
-  return {
-    probs: g.infosets.map((h, i) =>
-      h.player < 0 ? h.probs!.map((p) => p.value) : h.actions.map((_, a) => (a === choice[i] ? 1 : 0)),
-    ),
-  };
+  const probs = g.infosets.map((h, i) =>
+    h.player < 0 ? h.probs!.map((p) => p.value) : h.actions.map((_, a) => (a === choice[i] ? 1 : 0)),
+  );
+  const chanceExact = g.infosets.every((h) => h.player >= 0 || h.probs!.every((p) => p.exact));
+  if (!chanceExact) return { probs };
+  const exact = g.infosets.map((h, i) =>
+    h.player < 0
+      ? h.probs!.map((p) => p.exact!)
+      : h.actions.map((_, a) => new Fraction(a === choice[i] ? 1 : 0)),
+  );
+  return { probs, exact };
 }
 
 /** The centroid: uniform over actions at every personal set, chance as given. */

@@ -12,7 +12,11 @@
 import { Fraction } from './num.js';
 import { type ReducedFormOptions, type ReducedNormalForm, reducedNormalForm } from './reduced-normal-form.js';
 import type { ExtensiveGame, MixedProfile, StrategicGame } from './types.js';
-import { type PolytopeVertex, type VertexEnumerationOptions, enumerateVertices } from './vertex-enumeration.js';
+import {
+  enumerateVertices,
+  type PolytopeVertex,
+  type VertexEnumerationOptions,
+} from './vertex-enumeration.js';
 
 export interface EnumMixedOptions extends VertexEnumerationOptions {}
 
@@ -115,8 +119,6 @@ export function enumMixed(g: StrategicGame, options: EnumMixedOptions = {}): Mix
   // Q: variables y_0..y_{n-1} (labels m..m+n-1), slacks of A y <= 1 (labels 0..m-1).
   const labelsQ = Array.from({ length: n + m }, (_, v) => (v < n ? m + v : v - n));
   const words = Math.ceil((m + n) / 32);
-  const full = new Uint32Array(words);
-  for (let l = 0; l < m + n; l++) full[l >>> 5]! |= 1 << (l & 31);
 
   const vertsP = enumerateVertices(transpose(b), options).filter((v) => !isOrigin(v));
   const vertsQ = enumerateVertices(a, options).filter((v) => !isOrigin(v));
@@ -124,23 +126,58 @@ export function enumMixed(g: StrategicGame, options: EnumMixedOptions = {}): Mix
   const labQ = vertsQ.map((v) => labelSet(v, labelsQ, words));
 
   const exactGame = g.payoffs.every((p) => p.exact !== undefined);
-  const out: MixedProfile[] = [];
   const normQ = new Map<number, Fraction[]>();
-  vertsP.forEach((vp, p) => {
-    let normP: Fraction[] | undefined;
-    const lp = labP[p]!;
-    labQ.forEach((lq, q) => {
-      for (let w = 0; w < words; w++) if ((lp[w]! | lq[w]!) !== full[w]!) return;
-      normP ??= normalise(vp);
-      let nq = normQ.get(q);
-      if (!nq) {
-        nq = normalise(vertsQ[q]!);
-        normQ.set(q, nq);
-      }
-      const exact = [normP, nq];
-      const probs = exact.map(toDoubles);
-      out.push(exactGame ? { probs, exact } : { probs });
-    });
+  const out: MixedProfile[] = [];
+  let normP: Fraction[] = [];
+  let lastP = -1;
+  for (const [p, q] of complementaryPairs(labP, labQ, m + n)) {
+    if (p !== lastP) {
+      normP = normalise(vertsP[p]!);
+      lastP = p;
+    }
+    let nq = normQ.get(q);
+    if (!nq) {
+      nq = normalise(vertsQ[q]!);
+      normQ.set(q, nq);
+    }
+    const exact = [normP, nq];
+    const probs = exact.map(toDoubles);
+    out.push(exactGame ? { probs, exact } : { probs });
+  }
+  return out;
+}
+
+/**
+ * Pairs (p, q) whose label sets cover all labels. For each p only the q holding its rarest
+ * missing label are tried, which keeps this far below |P| x |Q| in practice.
+ */
+export function complementaryPairs(
+  labP: readonly Uint32Array[],
+  labQ: readonly Uint32Array[],
+  labels: number,
+): [number, number][] {
+  const words = Math.ceil(labels / 32);
+  const has = (set: Uint32Array, l: number) => (set[l >>> 5]! & (1 << (l & 31))) !== 0;
+  const holders: number[][] = Array.from({ length: labels }, () => []);
+  labQ.forEach((lq, q) => {
+    for (let l = 0; l < labels; l++) if (has(lq, l)) holders[l]!.push(q);
+  });
+  const full = new Uint32Array(words);
+  for (let l = 0; l < labels; l++) full[l >>> 5]! |= 1 << (l & 31);
+  const out: [number, number][] = [];
+  labP.forEach((lp, p) => {
+    let rarest = -1;
+    for (let l = 0; l < labels; l++) {
+      if (!has(lp, l) && (rarest < 0 || holders[l]!.length < holders[rarest]!.length)) rarest = l;
+    }
+    // A vertex with every label would be the origin, which is never paired.
+    if (rarest < 0) return;
+    for (const q of holders[rarest]!) {
+      const lq = labQ[q]!;
+      let covers = true;
+      for (let w = 0; w < words && covers; w++) covers = ((lp[w]! | lq[w]!) & full[w]!) >>> 0 === full[w]!;
+      if (covers) out.push([p, q]);
+    }
   });
   return out;
 }

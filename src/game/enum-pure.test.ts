@@ -80,9 +80,18 @@ describe('enumPure on extensive games', () => {
     const b = new TreeBuilder({ players: ['Entrant', 'Incumbent'] });
     const e = b.addInfoset({ player: 0, label: '', actions: ['Out', 'In'] });
     const inc = b.addInfoset({ player: 1, label: '', actions: ['Fight', 'Accommodate'] });
-    const out = b.addOutcome({ label: '', payoffs: [0, 2].map((v) => ({ value: v, exact: new Fraction(v) })) });
-    const fight = b.addOutcome({ label: '', payoffs: [-1, -1].map((v) => ({ value: v, exact: new Fraction(v) })) });
-    const acc = b.addOutcome({ label: '', payoffs: [1, 1].map((v) => ({ value: v, exact: new Fraction(v) })) });
+    const out = b.addOutcome({
+      label: '',
+      payoffs: [0, 2].map((v) => ({ value: v, exact: new Fraction(v) })),
+    });
+    const fight = b.addOutcome({
+      label: '',
+      payoffs: [-1, -1].map((v) => ({ value: v, exact: new Fraction(v) })),
+    });
+    const acc = b.addOutcome({
+      label: '',
+      payoffs: [1, 1].map((v) => ({ value: v, exact: new Fraction(v) })),
+    });
     b.addNode(PERSONAL, e);
     b.addNode(TERMINAL, -1, out);
     b.addNode(PERSONAL, inc);
@@ -95,7 +104,14 @@ describe('enumPure on extensive games', () => {
 });
 
 describe('properties', () => {
-  const shapes = [[2, 2], [3, 4], [2, 2, 2], [3, 2, 2], [2, 2, 2, 2], [5, 1]];
+  const shapes = [
+    [2, 2],
+    [3, 4],
+    [2, 2, 2],
+    [3, 2, 2],
+    [2, 2, 2, 2],
+    [5, 1],
+  ];
   it('every profile returned has zero regret, and every zero-regret pure profile is returned', () => {
     fc.assert(
       fc.property(
@@ -149,7 +165,8 @@ describeOracle('enumpure against Gambit', () => {
         continue;
       }
       got.sort();
-      if (JSON.stringify(got) !== JSON.stringify(expected)) failures.push(`${o.name}: got ${got.length}, expected ${expected.length}`);
+      if (JSON.stringify(got) !== JSON.stringify(expected))
+        failures.push(`${o.name}: got ${got.length}, expected ${expected.length}`);
     }
     console.log(`enumpure: ${games.length - failures.length}/${games.length} agree`);
     expect(failures).toEqual([]);

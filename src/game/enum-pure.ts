@@ -6,7 +6,12 @@
 // best payoff; a profile is an equilibrium when every player attains its best. Exact games are
 // compared exactly (through the rank of each payoff among the player's distinct payoffs).
 import { Fraction } from './num.js';
-import { type ReducedFormOptions, type ReducedNormalForm, pureToBehavior, reducedNormalForm } from './reduced-normal-form.js';
+import {
+  pureToBehavior,
+  type ReducedFormOptions,
+  type ReducedNormalForm,
+  reducedNormalForm,
+} from './reduced-normal-form.js';
 import { profileFromIndex, profileStrides } from './strategic.js';
 import type { BehaviorProfile, ExtensiveGame, MixedProfile, StrategicGame } from './types.js';
 

@@ -37,7 +37,7 @@ interface OutcomeSeen {
 
 /** Parses the text of an .efg file. `file` names the file in error messages. */
 export function readEfg(text: string, file = '<efg>'): ExtensiveGame {
-  const ts = new TokenStream(tokenize(text, file), file);
+  const ts: TokenStream = new TokenStream(tokenize(text, file), file);
   const { title, players } = readHeader(ts, 'EFG', '2');
   const comment = ts.peek().kind === 'string' ? ts.next().text : '';
   const builder = new TreeBuilder({ title, comment, players });
@@ -204,7 +204,7 @@ export function writeEfg(g: ExtensiveGame): string {
 
 /** Parses the text of an .nfg file (payoff form or outcome form). */
 export function readNfg(text: string, file = '<nfg>'): StrategicGame {
-  const ts = new TokenStream(tokenize(text, file), file);
+  const ts: TokenStream = new TokenStream(tokenize(text, file), file);
   const { title, players } = readHeader(ts, 'NFG', '1');
   const open = ts.expect('lbrace', "'{' to open the strategies (names or counts)");
   let strategies: string[][];

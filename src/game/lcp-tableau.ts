@@ -295,21 +295,26 @@ function exitRowExact(t: ExactTableau, inLabel: number, rule: RatioRule): number
   return best[0]!;
 }
 
+/** Relative tie test for float ratios (exact ties come out as rounding noise). */
+function sameRatio(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) + 1e-13;
+}
+
 function exitRowFloat(t: FloatTableau, inLabel: number, rule: RatioRule, eps: number): number {
   const incol = columnFloat(t, inLabel);
   let best: number[] = [];
   for (let i = 0; i < t.m; i++) if (incol[i]! > eps) best.push(i);
   if (best.length === 0) return -1;
-  for (let c = t.minRow - 1; best.length > 1; c++) {
-    if (c > t.maxRow) throw new TableauError('lexicographic ratio test failed to break a tie');
+  // In floating point, rows that stay tied through every column are numerically identical: the
+  // lowest one is taken, as the exact rule would if they were.
+  for (let c = t.minRow - 1; best.length > 1 && c <= t.maxRow; c++) {
     const col = c < t.minRow ? t.rhs : columnFloat(t, -c);
     let ext = col[best[0]!]! / incol[best[0]!]!;
     for (const i of best) {
       const r = col[i]! / incol[i]!;
       if (rule === 'max' ? r > ext : r < ext) ext = r;
     }
-    const tol = t.eps * Math.max(1, Math.abs(ext)) * 10;
-    best = best.filter((i) => Math.abs(col[i]! / incol[i]! - ext) <= tol);
+    best = best.filter((i) => sameRatio(col[i]! / incol[i]!, ext));
   }
   return best[0]!;
 }

@@ -33,6 +33,8 @@ import {
   type Tableau,
   type TableauShape,
 } from './lcp-tableau.js';
+import { type SparseRow, solveSparseExact } from './exact-linear.js';
+import { type SparseLcp, revisedLemke } from './lemke-revised.js';
 import { Fraction } from './num.js';
 import { behaviorFromRealization, type SequenceForm, sequenceForm } from './sequence-form.js';
 import { type BehaviorProfile, type ExtensiveGame, TERMINAL } from './types.js';
@@ -44,6 +46,10 @@ export interface SequenceLemkeOptions {
   readonly arithmetic?: Arithmetic;
   /** Give up after this many pivots (default: generous, proportional to the LCP size). */
   readonly maxPivots?: number;
+  /** Floating-point engine: 'revised' (default; sparse, product-form inverse) or 'tableau' (dense, for small games and cross-checks). */
+  readonly engine?: 'revised' | 'tableau';
+  /** Called after every pivot with the entering and the leaving label (LCP numbering of the header). */
+  readonly onPivot?: (entering: number, leaving: number) => void;
 }
 
 export interface SequenceLemkeResult {
@@ -159,26 +165,33 @@ function lcpEntries<T>(
   return { rows, cols, values };
 }
 
-function buildTableau(g: ExtensiveGame, sf: SequenceForm, layout: LcpLayout, exact: boolean): Tableau {
-  const shape: TableauShape = { minRow: 1, maxRow: layout.total, minCol: 0, maxCol: layout.total };
-  if (exact) {
-    const shift = shiftOf(g, true) as Fraction;
-    const one = new Fraction(1);
-    const minusOne = new Fraction(-1);
-    const ex = sf.payoffs.exact!;
-    const pay: ShiftedPayoffs<Fraction> = {
-      row: sf.payoffs.row,
-      col: sf.payoffs.col,
-      a: ex.a.map((v, k) => v.sub(shift.mul(ex.chance[k]!))),
-      b: ex.b.map((v, k) => v.sub(shift.mul(ex.chance[k]!))),
-    };
-    const e = lcpEntries<Fraction>(sf, layout, pay, (v) => (v === 1 ? one : minusOne));
-    const rhs = new Array<Fraction>(layout.total).fill(new Fraction(0));
-    rhs[layout.root1 - 1] = minusOne;
-    rhs[layout.root2 - 1] = minusOne;
-    const ints = integerize(e.values, rhs);
-    return exactTableau(shape, { rows: e.rows, cols: e.cols, values: ints.values }, ints.rhs);
-  }
+interface LcpData<T> {
+  readonly rows: number[];
+  readonly cols: number[];
+  readonly values: T[];
+  /** Right-hand side by 0-based row. */
+  readonly rhs: T[];
+}
+
+function exactLcp(g: ExtensiveGame, sf: SequenceForm, layout: LcpLayout): LcpData<Fraction> {
+  const shift = shiftOf(g, true) as Fraction;
+  const one = new Fraction(1);
+  const minusOne = new Fraction(-1);
+  const ex = sf.payoffs.exact!;
+  const pay: ShiftedPayoffs<Fraction> = {
+    row: sf.payoffs.row,
+    col: sf.payoffs.col,
+    a: ex.a.map((v, k) => v.sub(shift.mul(ex.chance[k]!))),
+    b: ex.b.map((v, k) => v.sub(shift.mul(ex.chance[k]!))),
+  };
+  const e = lcpEntries<Fraction>(sf, layout, pay, (v) => (v === 1 ? one : minusOne));
+  const rhs = new Array<Fraction>(layout.total).fill(new Fraction(0));
+  rhs[layout.root1 - 1] = minusOne;
+  rhs[layout.root2 - 1] = minusOne;
+  return { ...e, rhs };
+}
+
+function floatLcp(g: ExtensiveGame, sf: SequenceForm, layout: LcpLayout): LcpData<number> {
   const shift = shiftOf(g, false) as number;
   const p = sf.payoffs;
   const pay: ShiftedPayoffs<number> = {
@@ -191,13 +204,46 @@ function buildTableau(g: ExtensiveGame, sf: SequenceForm, layout: LcpLayout, exa
   const rhs = new Array<number>(layout.total).fill(0);
   rhs[layout.root1 - 1] = -1;
   rhs[layout.root2 - 1] = -1;
+  return { ...e, rhs };
+}
+
+const shapeOf = (layout: LcpLayout): TableauShape => ({ minRow: 1, maxRow: layout.total, minCol: 0, maxCol: layout.total });
+
+function exactDenseTableau(data: LcpData<Fraction>, layout: LcpLayout): Tableau {
+  const ints = integerize(data.values, data.rhs);
+  return exactTableau(shapeOf(layout), { rows: data.rows, cols: data.cols, values: ints.values }, ints.rhs);
+}
+
+function floatDenseTableau(data: LcpData<number>, layout: LcpLayout): Tableau {
   let scale = 1;
-  for (const v of e.values) scale = Math.max(scale, Math.abs(v));
-  return floatTableau(shape, e, rhs, 1e-11 * scale);
+  for (const v of data.values) scale = Math.max(scale, Math.abs(v));
+  return floatTableau(shapeOf(layout), data, data.rhs, 1e-11 * scale);
+}
+
+/** The LCP in compressed columns for the revised solver. */
+function sparseLcp(data: LcpData<number>, layout: LcpLayout): SparseLcp {
+  const n = layout.total;
+  const colStart = new Int32Array(n + 2);
+  for (const c of data.cols) colStart[c + 1]!++;
+  for (let j = 0; j <= n; j++) colStart[j + 1]! += colStart[j]!;
+  const fill = colStart.slice(0, n + 1);
+  const rowIndex = new Int32Array(data.rows.length);
+  const value = new Float64Array(data.rows.length);
+  data.rows.forEach((r, k) => {
+    const q = fill[data.cols[k]!]!++;
+    rowIndex[q] = r - 1;
+    value[q] = data.values[k]!;
+  });
+  return { n, colStart, rowIndex, value, rhs: Float64Array.from(data.rhs) };
 }
 
 /** Follows Lemke's path from the primary ray; returns the number of pivots. */
-function lemkePath(t: Tableau, layout: LcpLayout, maxPivots: number): number {
+function lemkePath(
+  t: Tableau,
+  layout: LcpLayout,
+  maxPivots: number,
+  onPivot?: (entering: number, leaving: number) => void,
+): number {
   pivot(t, layout.root1 - 1, 0);
   let enter = layout.root1;
   for (let pivots = 1; ; pivots++) {
@@ -206,6 +252,7 @@ function lemkePath(t: Tableau, layout: LcpLayout, maxPivots: number): number {
     if (row < 0) throw new SequenceLemkeError('Lemke path ended in a ray: no equilibrium found');
     const out = labelAt(t, row);
     pivot(t, row, enter);
+    onPivot?.(enter, out);
     if (out === 0) return pivots;
     enter = -out;
   }
@@ -235,30 +282,124 @@ function plansFloat(t: Tableau & { kind: 'float' }, sf: SequenceForm, layout: Lc
 }
 
 /**
+ * Exact values of the sequences at a basis found in floating point: solves the basis system exactly
+ * and checks that it is feasible. Undefined when it is not (the float path went astray).
+ */
+function exactPlansAtBasis(
+  data: LcpData<Fraction>,
+  basic: Int32Array,
+  sf: SequenceForm,
+  layout: LcpLayout,
+): [Fraction[], Fraction[]] | undefined {
+  const n = layout.total;
+  const zero = new Fraction(0);
+  // Rows whose slack is basic drop out; the structural basic variables solve the other rows.
+  const slackBasic = new Uint8Array(n);
+  const unknown = new Map<number, number>();
+  for (const label of basic) {
+    if (label < 0) slackBasic[-label - 1] = 1;
+    else unknown.set(label, unknown.size);
+  }
+  const rowsOf: SparseRow[] = [];
+  const rowId = new Int32Array(n).fill(-1);
+  for (let r = 0; r < n; r++) {
+    if (!slackBasic[r]) {
+      rowId[r] = rowsOf.length;
+      rowsOf.push(new Map());
+    }
+  }
+  const slackRows = new Map<number, Fraction>();
+  data.rows.forEach((r1, k) => {
+    const j = unknown.get(data.cols[k]!);
+    if (j === undefined) return;
+    const r = r1 - 1;
+    if (rowId[r]! >= 0) rowsOf[rowId[r]!]!.set(j, data.values[k]!);
+  });
+  if (rowsOf.length !== unknown.size) return undefined;
+  const rhs = rowsOf.map(() => zero);
+  for (let r = 0; r < n; r++) if (rowId[r]! >= 0) rhs[rowId[r]!] = data.rhs[r]!;
+  const z = solveSparseExact(unknown.size, rowsOf, rhs);
+  if (!z) return undefined;
+  if (z.some((v) => v.compare(0) < 0)) return undefined;
+  // Basic slacks: w_r = b_r - sum_j A(r, j) z_j must be nonnegative.
+  for (let r = 0; r < n; r++) if (slackBasic[r]) slackRows.set(r, data.rhs[r]!);
+  data.rows.forEach((r1, k) => {
+    const j = unknown.get(data.cols[k]!);
+    const r = r1 - 1;
+    if (j === undefined || !slackBasic[r]) return;
+    slackRows.set(r, slackRows.get(r)!.sub(data.values[k]!.mul(z[j]!)));
+  });
+  for (const v of slackRows.values()) if (v.compare(0) < 0) return undefined;
+  const plan = (count: number, base: number) =>
+    Array.from({ length: count }, (_, s) => {
+      const j = unknown.get(base + s + 1);
+      return j === undefined ? zero : z[j]!;
+    });
+  return [plan(sf.players[0].count, 0), plan(sf.players[1].count, layout.n1)];
+}
+
+function resultFromExact(g: ExtensiveGame, sf: SequenceForm, plans: [Fraction[], Fraction[]], pivots: number): SequenceLemkeResult {
+  return {
+    profile: behaviorFromRealization(g, sf, plans),
+    plans: [plans[0].map((f) => f.valueOf()), plans[1].map((f) => f.valueOf())],
+    exactPlans: plans,
+    pivots,
+    sequenceForm: sf,
+  };
+}
+
+/** Largest LCP that 'auto' follows in exact arithmetic; beyond it the path is followed in floating point and the end point solved exactly. */
+export const EXACT_PATH_LIMIT = 400;
+
+/**
  * One Nash equilibrium in behaviour strategies, by Lemke's algorithm on the sequence form, with
  * its realization plans. Throws SequenceFormError for games without two players or perfect recall.
+ *
+ * Arithmetic: 'exact' follows the whole path in exact arithmetic (dense fraction-free tableau:
+ * Gambit's pivots exactly, but slow beyond a few hundred sequences); 'float' follows it in floating
+ * point with a sparse revised solver (lemke-revised.ts), for large games; 'auto' (default) is
+ * 'exact' for exact games with an LCP of at most EXACT_PATH_LIMIT rows and otherwise follows the path
+ * in floating point and then solves its final basis exactly (for exact games), so the equilibrium
+ * is still exact, though on degenerate games the float path may end at a different equilibrium
+ * than Gambit's.
  */
 export function lemkeSequenceFormSolve(g: ExtensiveGame, opts: SequenceLemkeOptions = {}): SequenceLemkeResult {
   const sf = sequenceForm(g);
   if (opts.arithmetic === 'exact' && !sf.exact) throw new SequenceLemkeError('exact arithmetic needs exact payoffs and chance probabilities');
-  const exact = opts.arithmetic === 'float' ? false : sf.exact;
   const layout = lcpLayout(sf);
-  const t = buildTableau(g, sf, layout, exact);
   const maxPivots = opts.maxPivots ?? 50 * layout.total + 1000;
-  const pivots = lemkePath(t, layout, maxPivots);
-  if (t.kind === 'exact') {
-    const [x1, x2] = plansExact(t, sf, layout);
-    const profile = behaviorFromRealization(g, sf, [x1, x2]);
-    return {
-      profile,
-      plans: [x1.map((f) => f.valueOf()), x2.map((f) => f.valueOf())],
-      exactPlans: [x1, x2],
-      pivots,
-      sequenceForm: sf,
-    };
+  const exactPath =
+    opts.arithmetic === 'exact' || (opts.arithmetic !== 'float' && sf.exact && layout.total <= EXACT_PATH_LIMIT);
+  if (exactPath) {
+    const t = exactDenseTableau(exactLcp(g, sf, layout), layout);
+    const pivots = lemkePath(t, layout, maxPivots, opts.onPivot);
+    return resultFromExact(g, sf, plansExact(t as Tableau & { kind: 'exact' }, sf, layout), pivots);
   }
-  const [x1, x2] = plansFloat(t, sf, layout);
-  return { profile: behaviorFromRealization(g, sf, [x1, x2]), plans: [x1, x2], pivots, sequenceForm: sf };
+  const data = floatLcp(g, sf, layout);
+  if (opts.engine === 'tableau') {
+    const t = floatDenseTableau(data, layout);
+    const pivots = lemkePath(t, layout, maxPivots, opts.onPivot);
+    const [x1, x2] = plansFloat(t as Tableau & { kind: 'float' }, sf, layout);
+    return { profile: behaviorFromRealization(g, sf, [x1, x2]), plans: [x1, x2], pivots, sequenceForm: sf };
+  }
+  const run = revisedLemke(sparseLcp(data, layout), layout.root1, layout.root1, { maxPivots, onPivot: opts.onPivot });
+  if (run.end === 'ray') throw new SequenceLemkeError('Lemke path ended in a ray: no equilibrium found');
+  if (opts.arithmetic !== 'float' && sf.exact) {
+    const plans = exactPlansAtBasis(exactLcp(g, sf, layout), run.basic, sf, layout);
+    if (plans) return resultFromExact(g, sf, plans, run.pivots);
+  }
+  const valueOf = new Float64Array(layout.total + 1);
+  run.basic.forEach((label, pos) => {
+    if (label >= 0) valueOf[label] = run.value[pos]!;
+  });
+  const plan = (count: number, base: number) =>
+    Array.from({ length: count }, (_, s) => {
+      const v = valueOf[base + s + 1]!;
+      return v > 1e-12 ? v : 0;
+    });
+  const x1 = plan(sf.players[0].count, 0);
+  const x2 = plan(sf.players[1].count, layout.n1);
+  return { profile: behaviorFromRealization(g, sf, [x1, x2]), plans: [x1, x2], pivots: run.pivots, sequenceForm: sf };
 }
 
 /** One Nash equilibrium in behaviour strategies (see lemkeSequenceFormSolve). */

@@ -23,6 +23,7 @@
 // Work arrays and the sweep schedule are built once per game structure (LogitSolver) so that
 // repeated solves with other lambdas or payoffs (withPayoffs) allocate nothing per node.
 
+import { gmres } from './gmres.js';
 import { branchSlope, makeNewtonWork, type NewtonWork, newtonAtLambda } from './logit-newton.js';
 import { type LogitTrace, toBehaviorProfile, toMixedProfile, traceToLambda } from './logit-homotopy.js';
 import {
@@ -176,115 +177,231 @@ export function sweep(model: ExtensiveLogitModel, plan: SweepPlan, work: LogitWo
 }
 
 // ---------------------------------------------------------------------------------------------
-// Anderson-accelerated sweeps
+// Newton–Krylov on the sweep map
 
-interface SweepOutcome {
-  converged: boolean;
-  iterations: number;
+/** Scratch for tangents of a sweep. */
+export interface TangentWork {
+  readonly dReach: Float64Array;
+  readonly dBelief: Float64Array;
+  readonly dValue: Float64Array;
+  readonly dProb: Float64Array;
+  readonly out: Float64Array;
+  readonly dOut: Float64Array;
+}
+
+export function makeTangentWork(model: ExtensiveLogitModel): TangentWork {
+  return {
+    dReach: new Float64Array(model.nNodes),
+    dBelief: new Float64Array(model.nNodes),
+    dValue: new Float64Array(model.nNodes * model.nPlayers),
+    dProb: new Float64Array(model.nVars),
+    out: new Float64Array(model.nVars),
+    dOut: new Float64Array(model.nVars),
+  };
 }
 
 /**
- * Iterates theta <- sweep(theta) with Anderson acceleration (memory m) until the sweep moves no
- * component by more than tol. theta is updated in place.
+ * One sweep S(theta) into tw.out and its directional derivative D_theta S v + dS/dlambda dLambda
+ * into tw.dOut (forward-mode differentiation of sweep(): beliefs, subtree values, responses).
  */
-function andersonSweeps(
+export function sweepTangent(
   model: ExtensiveLogitModel,
   plan: SweepPlan,
   work: LogitWork,
+  tw: TangentWork,
   theta: Float64Array,
+  v: Float64Array,
   lambda: number,
-  tol: number,
-  maxIter: number,
-  memory = 6,
-): SweepOutcome {
-  const N = theta.length;
-  const g = new Float64Array(N);
-  const f = new Float64Array(N);
-  const gPrev = new Float64Array(N);
-  const fPrev = new Float64Array(N);
-  const dG: Float64Array[] = [];
-  const dF: Float64Array[] = [];
-  let best = Number.POSITIVE_INFINITY;
-  for (let it = 1; it <= maxIter; it++) {
-    g.set(theta);
-    sweep(model, plan, work, g, lambda);
-    let norm = 0;
-    for (let a = 0; a < N; a++) {
-      f[a] = g[a]! - theta[a]!;
-      norm = Math.max(norm, Math.abs(f[a]!));
-    }
-    if (!Number.isFinite(norm)) return { converged: false, iterations: it };
-    if (norm <= tol) {
-      theta.set(g);
-      return { converged: true, iterations: it };
-    }
-    if (norm > 1e3 * best) {
-      // Diverging: forget the history and take a plain sweep.
-      dG.length = 0;
-      dF.length = 0;
-    } else if (it > 1) {
-      const dg = new Float64Array(N);
-      const df = new Float64Array(N);
-      for (let a = 0; a < N; a++) {
-        dg[a] = g[a]! - gPrev[a]!;
-        df[a] = f[a]! - fPrev[a]!;
-      }
-      dG.push(dg);
-      dF.push(df);
-      if (dG.length > memory) {
-        dG.shift();
-        dF.shift();
-      }
-    }
-    best = Math.min(best, norm);
-    gPrev.set(g);
-    fPrev.set(f);
-    const gamma = leastSquares(dF, f);
-    theta.set(g);
-    if (gamma) for (let j = 0; j < gamma.length; j++) for (let a = 0; a < N; a++) theta[a]! -= gamma[j]! * dG[j]![a]!;
+  dLambda = 0,
+): void {
+  const { nNodes, nPlayers: P, parent, childStart, childList, edgeVar, edgeProb, payoff } = model;
+  const { groupStart, groupPlayer, memberStart, memberList } = model;
+  const { value, belief, prob, logReach } = work;
+  const { dReach, dBelief, dValue, dProb, out, dOut } = tw;
+  reachAndBeliefs(model, work, theta);
+  dReach[0] = 0;
+  for (let n = 1; n < nNodes; n++) {
+    const e = edgeVar[n]!;
+    dReach[n] = dReach[parent[n]!]! + (e >= 0 ? v[e]! : 0);
   }
-  return { converged: false, iterations: maxIter };
+  for (let h = 0; h + 1 < memberStart.length; h++) {
+    let reachable = false;
+    let mean = 0;
+    for (let m = memberStart[h]!; m < memberStart[h + 1]!; m++) {
+      const x = memberList[m]!;
+      if (logReach[x]! > Number.NEGATIVE_INFINITY) reachable = true;
+      mean += belief[x]! * dReach[x]!;
+    }
+    for (let m = memberStart[h]!; m < memberStart[h + 1]!; m++) {
+      const x = memberList[m]!;
+      dBelief[x] = reachable && belief[x]! > 0 ? belief[x]! * (dReach[x]! - mean) : 0;
+    }
+  }
+  for (let a = 0; a < theta.length; a++) {
+    prob[a] = Math.exp(theta[a]!);
+    dProb[a] = prob[a]! * v[a]!;
+    out[a] = theta[a]!;
+    dOut[a] = v[a]!;
+  }
+  const schedule = plan.schedule;
+  for (let s = 0; s < schedule.length; s++) {
+    const item = schedule[s]!;
+    if (item >= 0) {
+      const base = item * P;
+      for (let i = 0; i < P; i++) {
+        value[base + i] = payoff[base + i]!;
+        dValue[base + i] = 0;
+      }
+      for (let c = childStart[item]!; c < childStart[item + 1]!; c++) {
+        const child = childList[c]!;
+        const e = edgeVar[child]!;
+        const w = e >= 0 ? prob[e]! : edgeProb[child]!;
+        const dw = e >= 0 ? dProb[e]! : 0;
+        for (let i = 0; i < P; i++) {
+          value[base + i]! += w * value[child * P + i]!;
+          dValue[base + i]! += dw * value[child * P + i]! + w * dValue[child * P + i]!;
+        }
+      }
+      continue;
+    }
+    const h = -1 - item;
+    const first = groupStart[h]!;
+    const k = groupStart[h + 1]! - first;
+    const i = groupPlayer[h]!;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < k; j++) {
+      let u = 0;
+      let du = 0;
+      for (let m = memberStart[h]!; m < memberStart[h + 1]!; m++) {
+        const x = memberList[m]!;
+        const at = childList[childStart[x]! + j]! * P + i;
+        u += belief[x]! * value[at]!;
+        du += dBelief[x]! * value[at]! + belief[x]! * dValue[at]!;
+      }
+      out[first + j] = lambda * u;
+      dOut[first + j] = lambda * du + dLambda * u;
+      if (lambda * u > max) max = lambda * u;
+    }
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += Math.exp(out[first + j]! - max);
+    const logSum = max + Math.log(sum);
+    let mean = 0;
+    for (let j = 0; j < k; j++) {
+      out[first + j]! -= logSum;
+      prob[first + j] = Math.exp(out[first + j]!);
+      mean += prob[first + j]! * dOut[first + j]!;
+    }
+    for (let j = 0; j < k; j++) {
+      dOut[first + j]! -= mean;
+      dProb[first + j] = prob[first + j]! * dOut[first + j]!;
+    }
+  }
 }
 
-/** argmin |f - sum_j gamma_j cols_j| by regularised normal equations (the memory is tiny). */
-function leastSquares(cols: Float64Array[], f: Float64Array): Float64Array | undefined {
-  const m = cols.length;
-  if (m === 0) return undefined;
-  const A = new Float64Array(m * m);
-  const b = new Float64Array(m);
-  let trace = 0;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      const ci = cols[i]!;
-      const cj = cols[j]!;
-      for (let a = 0; a < f.length; a++) s += ci[a]! * cj[a]!;
-      A[i * m + j] = s;
-      A[j * m + i] = s;
+interface KrylovWork {
+  readonly tw: TangentWork;
+  readonly g: Float64Array;
+  readonly delta: Float64Array;
+  readonly zero: Float64Array;
+}
+
+function makeKrylovWork(model: ExtensiveLogitModel): KrylovWork {
+  const N = model.nVars;
+  return { tw: makeTangentWork(model), g: new Float64Array(N), delta: new Float64Array(N), zero: new Float64Array(N) };
+}
+
+/**
+ * d theta / d lambda along the branch: (I - D_theta S) t = dS/dlambda, by GMRES. Returns false if
+ * GMRES did not converge.
+ */
+function krylovSlope(
+  model: ExtensiveLogitModel,
+  plan: SweepPlan,
+  work: LogitWork,
+  kw: KrylovWork,
+  theta: Float64Array,
+  lambda: number,
+  out: Float64Array,
+): boolean {
+  const { tw, zero } = kw;
+  const N = theta.length;
+  sweepTangent(model, plan, work, tw, theta, zero, lambda, 1);
+  const rhs = Float64Array.from(tw.dOut);
+  out.set(rhs);
+  const r = gmres(
+    (v, o) => {
+      sweepTangent(model, plan, work, tw, theta, v, lambda);
+      for (let a = 0; a < N; a++) o[a] = v[a]! - tw.dOut[a]!;
+    },
+    rhs,
+    out,
+    { tol: 1e-8, restart: 40, maxProducts: 400 },
+  );
+  return r.converged;
+}
+
+interface KrylovResult {
+  converged: boolean;
+  iterations: number;
+  products: number;
+  firstStep: number;
+}
+
+function maxAbs(v: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]!));
+  return m;
+}
+
+/**
+ * Newton's method on theta = S(theta) (S: one sweep), with the linear systems
+ * (I - DS) delta = S(theta) - theta solved by GMRES from tangent sweeps. Where beliefs do not
+ * depend on the profile DS = 0 and one step is exact; otherwise DS carries only the belief (and
+ * cyclic) couplings, which GMRES resolves in few products. theta is updated in place.
+ */
+function newtonKrylov(
+  model: ExtensiveLogitModel,
+  plan: SweepPlan,
+  work: LogitWork,
+  kw: KrylovWork,
+  theta: Float64Array,
+  lambda: number,
+  opts: { tol: number; maxIter: number; maxFirstStep: number; maxContraction: number },
+): KrylovResult {
+  const { tw, g, delta, zero } = kw;
+  const N = theta.length;
+  let products = 0;
+  let firstStep = 0;
+  let prev = Number.POSITIVE_INFINITY;
+  const apply = (v: Float64Array, out: Float64Array) => {
+    sweepTangent(model, plan, work, tw, theta, v, lambda);
+    for (let a = 0; a < N; a++) out[a] = v[a]! - tw.dOut[a]!;
+  };
+  for (let it = 1; it <= opts.maxIter; it++) {
+    sweepTangent(model, plan, work, tw, theta, zero, lambda);
+    for (let a = 0; a < N; a++) g[a] = tw.out[a]! - theta[a]!;
+    const gn = maxAbs(g);
+    if (!Number.isFinite(gn)) return { converged: false, iterations: it, products, firstStep };
+    const noise = Math.max(opts.tol, 8 * Number.EPSILON * (1 + maxAbs(theta)) * Math.max(1, lambda * model.payoffRange));
+    if (gn <= opts.tol || (it > 1 && gn <= noise && gn >= 0.5 * prev)) {
+      theta.set(tw.out);
+      return { converged: true, iterations: it, products, firstStep };
     }
-    trace += A[i * m + i]!;
-    let s = 0;
-    for (let a = 0; a < f.length; a++) s += cols[i]![a]! * f[a]!;
-    b[i] = s;
-  }
-  if (trace === 0) return undefined;
-  for (let i = 0; i < m; i++) A[i * m + i]! += 1e-12 * trace;
-  // Gaussian elimination (symmetric positive definite, no pivoting needed).
-  for (let k = 0; k < m; k++) {
-    const p = A[k * m + k]!;
-    if (!(p > 0)) return undefined;
-    for (let r = k + 1; r < m; r++) {
-      const q = A[r * m + k]! / p;
-      for (let c = k; c < m; c++) A[r * m + c]! -= q * A[k * m + c]!;
-      b[r]! -= q * b[k]!;
+    delta.set(g);
+    const r = gmres(apply, g, delta, { tol: 1e-10, restart: 40, maxProducts: 400 });
+    products += r.products;
+    const step = maxAbs(delta);
+    if (!Number.isFinite(step)) return { converged: false, iterations: it, products, firstStep };
+    if (it === 1) {
+      firstStep = step;
+      if (step > opts.maxFirstStep) return { converged: false, iterations: it, products, firstStep };
+    } else if (step > opts.maxContraction * prev && step > noise) {
+      return { converged: false, iterations: it, products, firstStep };
     }
+    for (let a = 0; a < N; a++) theta[a]! += delta[a]!;
+    prev = step;
   }
-  for (let r = m - 1; r >= 0; r--) {
-    let s = b[r]!;
-    for (let c = r + 1; c < m; c++) s -= A[r * m + c]! * b[c]!;
-    b[r] = s / A[r * m + r]!;
-  }
-  return b;
+  return { converged: false, iterations: opts.maxIter, products, firstStep };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,7 +435,7 @@ export interface FixedResult {
   ok: boolean;
   /** How the result is known to be the principal branch's point (see the header). */
   certificate: Certificate;
-  method: 'sweep' | 'newton' | 'anderson' | 'homotopy';
+  method: 'sweep' | 'newton' | 'newton-krylov' | 'homotopy';
   /** Continuation steps accepted (lambda stages). */
   stages: number;
   /** Corrector iterations (Newton steps or sweeps) over all stages, rejected ones included. */
@@ -339,6 +456,7 @@ export function makeLogitSolver(model: LogitModel): LogitSolver {
   const work = makeWork(model);
   const plan = model.kind === 'efg' ? makeSweepPlan(model) : undefined;
   let newton: NewtonWork | undefined;
+  let krylov: KrylovWork | undefined;
   const scratch = new Float64Array(model.nVars);
   return {
     get model() {
@@ -350,7 +468,15 @@ export function makeLogitSolver(model: LogitModel): LogitSolver {
     },
     solve(lambda: number, opts: FixedOptions = {}): FixedResult {
       if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new Error(`lambda must be finite and non-negative, got ${lambda}`);
-      const ctx: Context = { model: current, work, plan, scratch, opts, getNewton: () => (newton ??= makeNewtonWork(current)) };
+      const ctx: Context = {
+        model: current,
+        work,
+        plan,
+        scratch,
+        opts,
+        getNewton: () => (newton ??= makeNewtonWork(current)),
+        getKrylov: () => (krylov ??= makeKrylovWork(current as ExtensiveLogitModel)),
+      };
       return solveFixed(ctx, lambda);
     },
   };
@@ -363,6 +489,7 @@ interface Context {
   scratch: Float64Array;
   opts: FixedOptions;
   getNewton: () => NewtonWork;
+  getKrylov: () => KrylovWork;
 }
 
 /** Logit QRE at lambda on a compiled model (builds a solver; keep a LogitSolver for repeated solves). */
@@ -392,9 +519,9 @@ function solveFixed(ctx: Context, lambda: number): FixedResult {
   const useSweeps = model.kind === 'efg' && N > denseLimit;
   let iterations = 0;
   if (useSweeps) {
-    const r = continueWithSweeps(ctx, lambda);
+    const r = continueWithKrylov(ctx, lambda);
     iterations += r.iterations;
-    if (r.ok) return result(ctx, lambda, r.theta, { ok: true, certificate: 'continuation', method: 'anderson', stages: r.stages, iterations, message: 'continuation with accelerated sweeps' });
+    if (r.ok) return result(ctx, lambda, r.theta, { ok: true, certificate: 'continuation', method: 'newton-krylov', stages: r.stages, iterations, message: 'continuation with Newton–Krylov sweeps' });
   }
   if (N <= maxDense) {
     const r = continueWithNewton(ctx, lambda);
@@ -414,7 +541,7 @@ function solveFixed(ctx: Context, lambda: number): FixedResult {
     }
     return result(ctx, lambda, r.theta, { ok: false, certificate: 'none', method: 'newton', stages: r.stages, iterations, message: r.message });
   }
-  return result(ctx, lambda, centroidTheta(model), { ok: false, certificate: 'none', method: 'anderson', stages: 0, iterations, message: 'sweeps did not converge and the game is too large for dense fallbacks' });
+  return result(ctx, lambda, centroidTheta(model), { ok: false, certificate: 'none', method: 'newton-krylov', stages: 0, iterations, message: 'Newton–Krylov continuation failed and the game is too large for dense fallbacks' });
 }
 
 interface Continuation {
@@ -437,13 +564,11 @@ function firstStep(ctx: Context, from: number, to: number): number {
   return r > 0 ? Math.min(to - from, 1 / r) : to - from;
 }
 
-function maxAbsDiff(a: Float64Array, b: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
 
 const MIN_STEP = 1e-10;
+
+/** Intermediate continuation points need not be exact: only the last one is returned. */
+const STAGE_TOL = 1e-7;
 
 /** Natural continuation in lambda with a tangent predictor and a Newton corrector. */
 function continueWithNewton(ctx: Context, target: number): Continuation {
@@ -463,7 +588,8 @@ function continueWithNewton(ctx: Context, target: number): Continuation {
     const next = Math.min(target, lambda + step);
     const d = next - lambda;
     for (let a = 0; a < N; a++) trial[a] = theta[a]! + d * slope[a]!;
-    const r = newtonAtLambda(model, work, nw, trial, next, { maxIter: 12, maxFirstStep: 1, maxContraction: 0.5, stepTol: Math.max(tol, 1e-13) });
+    const stepTol = next === target ? Math.max(tol, 1e-13) : STAGE_TOL;
+    const r = newtonAtLambda(model, work, nw, trial, next, { maxIter: 12, maxFirstStep: 1, maxContraction: 0.5, stepTol });
     iterations += r.iterations;
     const nextSign = r.converged ? branchSlope(model, work, nw, trial, next, slope) : 0;
     if (r.converged && nextSign === sign) {
@@ -483,46 +609,45 @@ function continueWithNewton(ctx: Context, target: number): Continuation {
   return { ok: true, theta, stages, iterations, message: 'ok' };
 }
 
-/** Largest distance (log-probabilities) between a secant prediction and the sweeps' fixed point. */
-const MAX_SWEEP_JUMP = 0.1;
-
-/** Natural continuation in lambda with a secant predictor and Anderson-accelerated sweeps as corrector. */
-function continueWithSweeps(ctx: Context, target: number): Continuation {
+/**
+ * Natural continuation in lambda with a secant predictor and Newton–Krylov on the sweep map as
+ * corrector (for games too large for dense Jacobians).
+ */
+function continueWithKrylov(ctx: Context, target: number): Continuation {
   const { model, work, plan } = ctx;
-  if (model.kind !== 'efg' || !plan) throw new Error('sweeps need an extensive game');
+  if (model.kind !== 'efg' || !plan) throw new Error('Newton–Krylov sweeps need an extensive game');
+  const kw = ctx.getKrylov();
   const N = model.nVars;
   const tol = ctx.opts.tol ?? 1e-12;
   let { lambda, theta } = startOf(ctx, target);
-  let prev: { lambda: number; theta: Float64Array } | undefined;
+  const slope = new Float64Array(N);
   const trial = new Float64Array(N);
   let stages = 0;
   let iterations = 0;
   let step = firstStep(ctx, lambda, target);
+  let haveSlope = krylovSlope(model, plan, work, kw, theta, lambda, slope);
   while (lambda < target) {
     const next = Math.min(target, lambda + step);
     const d = next - lambda;
-    // Secant predictor through the last two accepted points (constant for the first step).
-    if (prev) {
-      const f = d / (lambda - prev.lambda);
-      for (let a = 0; a < N; a++) trial[a] = theta[a]! + f * (theta[a]! - prev.theta[a]!);
-    } else trial.set(theta);
-    const predicted = Float64Array.from(trial);
-    const r = andersonSweeps(model, plan, work, trial, next, tol, 200);
+    for (let a = 0; a < N; a++) trial[a] = theta[a]! + (haveSlope ? d * slope[a]! : 0);
+    const r = newtonKrylov(model, plan, work, kw, trial, next, {
+      tol: next === target ? tol : STAGE_TOL,
+      maxIter: 12,
+      maxFirstStep: 1,
+      maxContraction: 0.5,
+    });
     iterations += r.iterations;
-    // A corrected point far from the prediction may be another branch: shorten instead.
-    const jump = r.converged ? maxAbsDiff(trial, predicted) : Number.POSITIVE_INFINITY;
-    const firstFromCentroid = stages === 0 && lambda === 0 && next * model.payoffRange <= 1;
-    if (r.converged && (jump <= MAX_SWEEP_JUMP || firstFromCentroid)) {
-      prev = { lambda, theta: Float64Array.from(theta) };
+    if (r.converged) {
       theta = Float64Array.from(trial);
       lambda = next;
       stages++;
-      step = r.iterations <= 20 && jump < MAX_SWEEP_JUMP / 4 ? step * 3 : step * 1.5;
+      step = r.iterations <= 3 ? step * 4 : r.iterations <= 5 ? step * 2 : step;
+      if (lambda < target) haveSlope = krylovSlope(model, plan, work, kw, theta, lambda, slope);
       continue;
     }
     step /= 4;
-    if (step < 1e-6 * Math.max(1, target)) {
-      return { ok: false, theta, stages, iterations, message: `sweeps stalled at lambda ${lambda.toPrecision(6)}` };
+    if (step < MIN_STEP * Math.max(1, target)) {
+      return { ok: false, theta, stages, iterations, message: `step collapsed at lambda ${lambda.toPrecision(6)} (a fold or bifurcation)` };
     }
   }
   return { ok: true, theta, stages, iterations, message: 'ok' };

@@ -15,7 +15,7 @@
 // When it stalls short of the goal, tracing resumes from the stalled point following the branch
 // straight through the bifurcation (orientation kept), so the end point is a Nash equilibrium.
 
-import { newtonAtLambda, makeNewtonWork } from './logit-newton.js';
+import { branchSlope, makeNewtonWork, newtonAtLambda } from './logit-newton.js';
 import {
   agentRegret,
   centroidTheta,
@@ -136,10 +136,13 @@ function traceBranch(
   const branch: BranchPoint[] | undefined = opts.recordBranch ? [] : undefined;
   const lambdaCap = LAMBDA_SCALE_LIMIT / Math.max(model.payoffRange, 1e-300);
   let capped = false;
+  const crawl = crawlDetector(N, model.payoffRange || 1);
+  let crawling = false;
   const terminate = (x: Float64Array) => {
     if (x[N]! < 0 || goal(x)) return true;
     if (!(x[N]! < lambdaCap)) capped = true;
-    return capped;
+    crawling = crawl(x);
+    return capped || crawling;
   };
   const onPoint = branch
     ? (x: Float64Array) => {
@@ -155,21 +158,109 @@ function traceBranch(
     ...(criterion ? { criterion: (x: Float64Array) => criterion(x) } : {}),
   };
   const first = tracePath(curve, startPoint(model), { ...common, bifurcation: 'perturb' });
-  const reached = (r: { x: Float64Array; ok: boolean }) => r.ok && !capped && r.x[N]! >= 0 && (criterion ? true : goal(r.x));
+  const reached = (r: { x: Float64Array; ok: boolean }) =>
+    r.ok && !capped && !crawling && r.x[N]! >= 0 && (criterion ? true : goal(r.x));
   if (reached(first) || capped) {
     return { x: first.x, ok: reached(first), message: capped ? 'lambda grew past the precision of doubles' : first.message, steps: first.steps, through: false, ...(branch ? { branch } : {}) };
   }
-  // Resume from the stalled point; its predecessor was accepted on the branch.
-  branch?.pop();
-  const second = tracePath(curve, first.x, { ...common, bifurcation: 'through', firstStep: common.firstStep });
+  // Resume from the stalled point; its predecessor was accepted on the branch. (A crawl is not a
+  // bifurcation: go straight to the endgame.)
+  const second = crawling
+    ? first
+    : (branch?.pop(), tracePath(curve, first.x, { ...common, bifurcation: 'through', firstStep: common.firstStep }));
+  const steps = crawling ? first.steps : first.steps + second.steps;
+  if (reached(second) || capped || !(second.x[N]! > 0)) {
+    const message = capped ? 'lambda grew past the precision of doubles' : second.message;
+    return { x: second.x, ok: reached(second), message, steps, through: true, ...(branch ? { branch } : {}) };
+  }
+  // Still stalled: at large lambda the arclength corrector runs out of precision (log-probabilities
+  // of abandoned actions grow like -lambda); Newton at fixed lambda does not, so finish by natural
+  // continuation in lambda.
+  const target = criterion ? (x: Float64Array) => x[N]! - criterion(x) : undefined;
+  const third = continueByNewton(model, second.x, goal, target?.(second.x), lambdaCap, onPoint);
   return {
-    x: second.x,
-    ok: reached(second),
-    message: capped ? 'lambda grew past the precision of doubles' : second.message,
-    steps: first.steps + second.steps,
+    x: third.x,
+    ok: third.ok,
+    message: third.ok ? `${second.message}; finished by Newton continuation in lambda` : third.message,
+    steps: steps + third.steps,
     through: true,
     ...(branch ? { branch } : {}),
   };
+}
+
+/**
+ * Detects the arclength tracer crawling: at large lambda the corrector's tolerance (1e-4) falls
+ * below the rounding noise of the equations and steps shrink to nothing (gambit-logit then runs
+ * for minutes). True when lambda * range is past CRAWL_LAMBDA and, over the last CRAWL_WINDOW
+ * accepted points, the point moved by less than a tenth of its size (steps that may grow 1.1x
+ * each would have covered it many times over).
+ */
+const CRAWL_WINDOW = 100;
+const CRAWL_LAMBDA = 1e3;
+
+function crawlDetector(N: number, range: number): (x: Float64Array) => boolean {
+  const history: Float64Array[] = [];
+  return (x) => {
+    history.push(Float64Array.from(x));
+    if (history.length <= CRAWL_WINDOW) return false;
+    const old = history.shift()!;
+    if (x[N]! * range < CRAWL_LAMBDA) return false;
+    let size = 1;
+    let moved = 0;
+    for (let k = 0; k <= N; k++) {
+      size = Math.max(size, Math.abs(x[k]!));
+      moved = Math.max(moved, Math.abs(x[k]! - old[k]!));
+    }
+    return moved < 0.1 * size;
+  };
+}
+
+/**
+ * Natural continuation in lambda from a point near the branch: Euler predictor along
+ * d theta / d lambda, Newton corrector at fixed lambda; lambda doubles while Newton converges
+ * quickly. Stops when goal holds, or at the target lambda.
+ */
+function continueByNewton(
+  model: LogitModel,
+  x0: Float64Array,
+  goal: (x: Float64Array) => boolean,
+  target: number | undefined,
+  lambdaCap: number,
+  onPoint: ((x: Float64Array) => void) | undefined,
+): { x: Float64Array; ok: boolean; message: string; steps: number } {
+  const N = model.nVars;
+  const work = makeWork(model);
+  const nw = makeNewtonWork(model);
+  const x = Float64Array.from(x0);
+  const theta = x.subarray(0, N);
+  let lambda = x[N]!;
+  if (target !== undefined && lambda > target) lambda = target;
+  const first = newtonAtLambda(model, work, nw, theta, lambda, { maxFirstStep: 1e-2 });
+  if (!first.converged) return { x: Float64Array.from(x0), ok: false, message: 'stalled, and Newton failed at the stalled point', steps: 0 };
+  x[N] = lambda;
+  const slope = new Float64Array(N);
+  const trial = new Float64Array(N);
+  let growth = 2;
+  let steps = 0;
+  for (;;) {
+    if (target === undefined ? goal(x) : lambda >= target) return { x, ok: true, message: 'ok', steps };
+    const next = target === undefined ? lambda * growth : Math.min(target, lambda * growth);
+    if (!(next < lambdaCap)) return { x, ok: false, message: 'lambda grew past the precision of doubles', steps };
+    branchSlope(model, work, nw, theta, lambda, slope);
+    for (let a = 0; a < N; a++) trial[a] = theta[a]! + (next - lambda) * slope[a]!;
+    const r = newtonAtLambda(model, work, nw, trial, next, { maxIter: 15, maxFirstStep: 1, maxContraction: 0.5 });
+    if (r.converged) {
+      theta.set(trial);
+      lambda = next;
+      x[N] = lambda;
+      steps++;
+      onPoint?.(x);
+      growth = Math.min(growth * 2, 16);
+    } else {
+      growth = 1 + (growth - 1) / 4;
+      if (growth - 1 < 1e-9) return { x, ok: false, message: `Newton continuation stalled at lambda ${lambda}`, steps };
+    }
+  }
 }
 
 /**
@@ -192,9 +283,9 @@ function unscale(original: LogitModel, work: LogitWork, t: LogitTrace, factor: n
   if (factor === 1) return t;
   return {
     ...t,
-    lambda: t.lambda * factor,
+    lambda: t.lambda / factor,
     regret: nashRegret(original, work, t.theta),
-    ...(t.branch ? { branch: t.branch.map((b) => ({ lambda: b.lambda * factor, probs: b.probs })) } : {}),
+    ...(t.branch ? { branch: t.branch.map((b) => ({ lambda: b.lambda / factor, probs: b.probs })) } : {}),
   };
 }
 
@@ -202,7 +293,8 @@ function unscale(original: LogitModel, work: LogitWork, t: LogitTrace, factor: n
 export function traceToLambda(model: LogitModel, lambda: number, opts: HomotopyOptions = {}): LogitTrace {
   if (!(lambda >= 0)) throw new Error(`lambda must be non-negative, got ${lambda}`);
   const { model: m, factor } = scaled(model);
-  return unscale(model, makeWork(model), traceScaledToLambda(m, lambda * factor, opts), factor);
+  const t = unscale(model, makeWork(model), traceScaledToLambda(m, lambda * factor, opts), factor);
+  return t.ok ? { ...t, lambda } : t;
 }
 
 function traceScaledToLambda(model: LogitModel, lambda: number, opts: HomotopyOptions): LogitTrace {
@@ -213,6 +305,10 @@ function traceScaledToLambda(model: LogitModel, lambda: number, opts: HomotopyOp
     x[N] = lambda;
     const branch = opts.recordBranch ? { branch: [{ lambda, probs: expAll(x.subarray(0, N)) }] } : {};
     return finish(model, work, x, { ok: true, message: 'no path to follow', steps: 0, through: false, ...branch });
+  }
+  if (!(lambda * model.payoffRange < LAMBDA_SCALE_LIMIT)) {
+    const message = 'lambda times the payoff range is past the precision of doubles';
+    return finish(model, work, startPoint(model), { ok: false, message, steps: 0, through: false });
   }
   const r = traceBranch(model, opts, () => false, (x) => x[N]! - lambda);
   if (!r.ok) return finish(model, work, r.x, r);

@@ -48,6 +48,15 @@ export interface NewtonResult {
   firstStep: number;
 }
 
+/**
+ * Steps this small that no longer shrink are rounding noise. At large lambda, log-probabilities
+ * of abandoned actions are about -lambda * gap; beliefs at sets reached through them then carry
+ * relative errors of eps * |theta|, which the equations multiply by lambda * payoff range.
+ */
+function noiseLevel(model: LogitModel, theta: Float64Array, lambda: number): number {
+  return Math.max(1e-7, 8 * Number.EPSILON * (1 + maxAbs(theta)) * Math.max(1, lambda * model.payoffRange));
+}
+
 function maxAbs(v: Float64Array): number {
   let m = 0;
   for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]!));
@@ -86,6 +95,7 @@ export function newtonAtLambda(
   let prev = Number.POSITIVE_INFINITY;
   let firstStep = 0;
   let detSign = 0;
+  const noise = noiseLevel(model, theta, lambda);
   for (let it = 1; it <= maxIter; it++) {
     if (!factorAt(model, work, nw, theta, lambda)) {
       return { converged: false, iterations: it, residual: Number.NaN, detSign: 0, firstStep };
@@ -100,12 +110,13 @@ export function newtonAtLambda(
       if (opts.maxFirstStep !== undefined && len > opts.maxFirstStep) {
         return { converged: false, iterations: it, residual: Number.NaN, detSign, firstStep };
       }
-    } else if (opts.maxContraction !== undefined && len > opts.maxContraction * prev && len > stepTol) {
+    } else if (opts.maxContraction !== undefined && len > opts.maxContraction * prev && maxAbs(h) > noise) {
       return { converged: false, iterations: it, residual: Number.NaN, detSign, firstStep };
     }
     for (let a = 0; a < N; a++) theta[a]! -= h[a]!;
+    const stagnated = it >= 2 && maxAbs(h) <= noise && len >= 0.5 * prev;
     prev = len;
-    if (maxAbs(h) <= stepTol) {
+    if (maxAbs(h) <= stepTol || stagnated) {
       qreResidual(model, work, theta, lambda, nw.u, h);
       return { converged: true, iterations: it, residual: maxAbs(h), detSign, firstStep };
     }

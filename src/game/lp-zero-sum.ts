@@ -102,7 +102,7 @@ interface IntRows {
 export interface ZeroSumSequenceLp {
   nx: number;
   ny: number;
-  /** Nonzero entries of A, one per (row, col) pair. */
+  /** Entries of A (player 1's payoffs), at most one per (row, col) pair. */
   aRow: Int32Array;
   aCol: Int32Array;
   aValue: Float64Array;

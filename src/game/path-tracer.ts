@@ -223,6 +223,7 @@ export function tracePath(sys: CurveSystem, x0: Float64Array, opts: TraceOptions
   while (!opts.terminate(x)) {
     if (opts.maxSteps !== undefined && steps >= opts.maxSteps) return done(false, 'maximum number of steps reached');
     if (Math.abs(h) <= C_HMIN) return belowMinimum();
+    if (!Number.isFinite(h)) return done(false, 'step length overflowed (the curve runs off to infinity)');
     let accept = true;
 
     // Predictor along the tangent.

@@ -12,7 +12,14 @@
 // (src/games/behavmixed.cc): information sets the player's own strategy never reaches (or that
 // only zero-probability chance moves reach) get probability 0 for every action.
 import { Fraction, type Num, numFromFraction } from './num.js';
-import { CHANCE, type BehaviorProfile, type ExtensiveGame, type MixedProfile, PERSONAL, type StrategicGame } from './types.js';
+import {
+  type BehaviorProfile,
+  CHANCE,
+  type ExtensiveGame,
+  type MixedProfile,
+  PERSONAL,
+  type StrategicGame,
+} from './types.js';
 
 /**
  * A reduced strategy: for every information set of the game (indexed like ExtensiveGame.infosets),
@@ -32,8 +39,8 @@ export interface ReducedFormOptions {
   maxProfiles?: number;
 }
 
-/** The reduced strategies of one player, in Gambit's order. */
-export function reducedPlans(g: ExtensiveGame, player: number): Plan[] {
+/** The reduced strategies of one player, in Gambit's order. Throws when there are more than `limit`. */
+export function reducedPlans(g: ExtensiveGame, player: number, limit = Number.POSITIVE_INFINITY): Plan[] {
   const { kind, infoset, childStart, childList } = g.nodes;
   const infosets = g.infosets;
   const plans: Plan[] = [];
@@ -61,6 +68,8 @@ export function reducedPlans(g: ExtensiveGame, player: number): Plan[] {
       }
       for (let c = childStart[n + 1]! - 1; c >= start; c--) pending.push(childList[c]!);
     }
+    if (plans.length >= limit)
+      throw new Error(`player ${player + 1} has more than ${limit} reduced strategies`);
     plans.push(plan.slice());
   };
   walk([0]);
@@ -155,11 +164,14 @@ function lcm(a: bigint, b: bigint): bigint {
  */
 export function reducedNormalForm(g: ExtensiveGame, options: ReducedFormOptions = {}): ReducedNormalForm {
   const nPlayers = g.players.length;
-  const plans = g.players.map((_, i) => reducedPlans(g, i));
+  const limit = options.maxProfiles ?? Number.POSITIVE_INFINITY;
+  const plans = g.players.map((_, i) => reducedPlans(g, i, limit));
   const counts = plans.map((p) => p.length);
   const total = counts.reduce((a, b) => a * b, 1);
-  if (options.maxProfiles !== undefined && total > options.maxProfiles) {
-    throw new Error(`the reduced strategic form has ${total} profiles, more than the limit ${options.maxProfiles}`);
+  if (total > limit) {
+    throw new Error(
+      `the reduced strategic form has ${total} profiles, more than the limit ${options.maxProfiles}`,
+    );
   }
   const strides: number[] = [];
   counts.reduce((s, c) => {
@@ -180,7 +192,10 @@ export function reducedNormalForm(g: ExtensiveGame, options: ReducedFormOptions 
       if (exact) {
         const w = chance as Fraction;
         if (w.n === 0n) return;
-        contributions.push({ lists: consistent.map((l) => l.slice()), amounts: pays.map((p) => w.mul(p.exact!)) });
+        contributions.push({
+          lists: consistent.map((l) => l.slice()),
+          amounts: pays.map((p) => w.mul(p.exact!)),
+        });
       } else {
         const w = chance as number;
         forEachProduct(consistent, strides, (profile) => {
@@ -290,7 +305,11 @@ function chanceRows<T>(g: ExtensiveGame, out: T[][], conv: (p: Num) => T): void 
  * Gambit's conventions (unreached information sets are all zeros; chance rows repeat the chance
  * probabilities). Exact when the mixed profile carries exact probabilities and chance is exact.
  */
-export function mixedToBehavior(g: ExtensiveGame, rnf: ReducedNormalForm, profile: MixedProfile): BehaviorProfile {
+export function mixedToBehavior(
+  g: ExtensiveGame,
+  rnf: ReducedNormalForm,
+  profile: MixedProfile,
+): BehaviorProfile {
   const probs = g.infosets.map((h) => h.actions.map(() => 0));
   chanceRows(g, probs, (p) => p.value);
   g.players.forEach((_, i) => {
@@ -307,7 +326,11 @@ export function mixedToBehavior(g: ExtensiveGame, rnf: ReducedNormalForm, profil
 }
 
 /** The behaviour profile of a pure profile (one reduced strategy per player), exact. */
-export function pureToBehavior(g: ExtensiveGame, rnf: ReducedNormalForm, pure: readonly number[]): BehaviorProfile {
+export function pureToBehavior(
+  g: ExtensiveGame,
+  rnf: ReducedNormalForm,
+  pure: readonly number[],
+): BehaviorProfile {
   const exact = rnf.plans.map((list, i) => list.map((_, s) => new Fraction(s === pure[i] ? 1 : 0)));
   return mixedToBehavior(g, rnf, { probs: exact.map((r) => r.map((x) => x.valueOf())), exact });
 }

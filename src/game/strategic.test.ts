@@ -53,15 +53,19 @@ describe('payoffs and values', () => {
 
   it('regret of a non-equilibrium', () => {
     // Row plays 0, column plays 1: row gets 0 but 1 from strategy 1; column gets 0 but 1 from strategy 0.
-    expect(maxRegret(bos, [
-      [1, 0],
-      [0, 1],
-    ])).toBe(1);
+    expect(
+      maxRegret(bos, [
+        [1, 0],
+        [0, 1],
+      ]),
+    ).toBe(1);
     // Uniform: row values (1, 1/2) expected 3/4, regret 1/4; column values (1/2, 1) expected 3/4, regret 1/4.
-    expect(maxRegret(bos, [
-      [0.5, 0.5],
-      [0.5, 0.5],
-    ])).toBeCloseTo(0.25, 12);
+    expect(
+      maxRegret(bos, [
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ]),
+    ).toBeCloseTo(0.25, 12);
   });
 
   it('exact values in three players', () => {
@@ -87,16 +91,20 @@ describe('payoffs and values', () => {
 });
 
 describe('properties', () => {
-  const gameArb = fc
-    .array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 4 })
-    .chain((counts) => {
-      const total = counts.reduce((a, b) => a * b, 1);
-      return fc.tuple(
-        fc.constant(counts),
-        fc.array(fc.integer({ min: -9, max: 9 }), { minLength: total * counts.length, maxLength: total * counts.length }),
-        fc.array(fc.array(fc.nat(5), { minLength: 3, maxLength: 3 }), { minLength: counts.length, maxLength: counts.length }),
-      );
-    });
+  const gameArb = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 4 }).chain((counts) => {
+    const total = counts.reduce((a, b) => a * b, 1);
+    return fc.tuple(
+      fc.constant(counts),
+      fc.array(fc.integer({ min: -9, max: 9 }), {
+        minLength: total * counts.length,
+        maxLength: total * counts.length,
+      }),
+      fc.array(fc.array(fc.nat(5), { minLength: 3, maxLength: 3 }), {
+        minLength: counts.length,
+        maxLength: counts.length,
+      }),
+    );
+  });
 
   it('expected payoff = mixture of strategy values, and floats agree with exact', () => {
     fc.assert(

@@ -39,7 +39,10 @@ export function makeStrategicGame(
 }
 
 /** A two-player game from the row player's matrix A and the column player's matrix B. */
-export function bimatrixGame(a: readonly (readonly PayoffInput[])[], b: readonly (readonly PayoffInput[])[]): StrategicGame {
+export function bimatrixGame(
+  a: readonly (readonly PayoffInput[])[],
+  b: readonly (readonly PayoffInput[])[],
+): StrategicGame {
   return makeStrategicGame([a.length, a[0]!.length], ([i, j]) => [a[i!]![j!]!, b[i!]![j!]!]);
 }
 
@@ -152,7 +155,11 @@ export function expectedPayoffs(g: StrategicGame, probs: readonly (readonly numb
 }
 
 /** Payoff to `player` of each of its pure strategies when the others play their mixtures. */
-export function strategyValues(g: StrategicGame, probs: readonly (readonly number[])[], player: number): number[] {
+export function strategyValues(
+  g: StrategicGame,
+  probs: readonly (readonly number[])[],
+  player: number,
+): number[] {
   const n = g.players.length;
   const table = g.payoffs;
   const count = g.strategies[player]!.length;
@@ -241,7 +248,8 @@ export function strategyValuesExact(
   const stride = strides[player]!;
   const values = new Array<Fraction>(count).fill(ZERO);
   forEachSupportedExact(strategyCounts(g), strides, probs, player, (base, w) => {
-    for (let s = 0; s < count; s++) values[s] = values[s]!.add(w.mul(exactPayoff(g, (base + s * stride) * n + player)));
+    for (let s = 0; s < count; s++)
+      values[s] = values[s]!.add(w.mul(exactPayoff(g, (base + s * stride) * n + player)));
   });
   return values;
 }

@@ -8,12 +8,15 @@
 // Lemke, logit, backward induction for perfect information, ...), synchronous or not.
 import { checkProfileShape, expectedPayoffsExact, nodeValues } from './behavior.js';
 import { Fraction, type Num, numFromFraction } from './num.js';
-import { type Cut, type PartialGame, buildPartialGame, subgameTree, subtreeEnds } from './subgames.js';
+import { buildPartialGame, type Cut, type PartialGame, subgameTree, subtreeEnds } from './subgames.js';
 import type { BehaviorProfile, ExtensiveGame } from './types.js';
 
 /** Solves one piece. `root` is the piece's root node in the original game. */
 export type SubgameSolver = (piece: ExtensiveGame, context: { root: number }) => BehaviorProfile;
-export type AsyncSubgameSolver = (piece: ExtensiveGame, context: { root: number }) => BehaviorProfile | Promise<BehaviorProfile>;
+export type AsyncSubgameSolver = (
+  piece: ExtensiveGame,
+  context: { root: number },
+) => BehaviorProfile | Promise<BehaviorProfile>;
 
 export interface SolvedSubgame {
   /** Root node of the subgame in the original game. */
@@ -114,14 +117,15 @@ function finishProfile(plan: Plan): BehaviorProfile {
   const probs = g.infosets.map((h, i) => {
     if (h.player < 0) return h.probs!.map((p) => p.value);
     const row = plan.probs[i];
-    if (row && row.some((x) => x > 0)) return row;
+    if (row?.some((x) => x > 0)) return row;
     return h.actions.map(() => 1 / h.actions.length);
   });
-  if (!plan.allExact || !g.infosets.every((h) => h.player >= 0 || h.probs!.every((p) => p.exact))) return { probs };
+  if (!plan.allExact || !g.infosets.every((h) => h.player >= 0 || h.probs!.every((p) => p.exact)))
+    return { probs };
   const exact = g.infosets.map((h, i) => {
     if (h.player < 0) return h.probs!.map((p) => p.exact!);
     const row = plan.exact[i];
-    if (row && row.some((x) => x.n !== 0n)) return row;
+    if (row?.some((x) => x.n !== 0n)) return row;
     return h.actions.map(() => new Fraction(1, h.actions.length));
   });
   return { probs, exact };
@@ -144,7 +148,10 @@ export function subgamePerfect(g: ExtensiveGame, solve: SubgameSolver): SubgameP
 }
 
 /** subgamePerfect with a solver that may return a promise (e.g. one built on the HiGHS LP). */
-export async function subgamePerfectAsync(g: ExtensiveGame, solve: AsyncSubgameSolver): Promise<SubgamePerfectResult> {
+export async function subgamePerfectAsync(
+  g: ExtensiveGame,
+  solve: AsyncSubgameSolver,
+): Promise<SubgamePerfectResult> {
   const plan = startPlan(g);
   for (let i = 0; i < plan.tree.length; i++) {
     const part = pieceOf(plan, i);

@@ -3,7 +3,14 @@ import { describeOracle, listOracleGames, readGameText } from '../../test/suppor
 import { expectedPayoffs, nodeValues, pureBehavior } from './behavior.js';
 import { readEfg, writeEfg } from './gambit-format.js';
 import { numFromFloat } from './num.js';
-import { buildPartialGame, extractSubgame, subgameRoots, subgameTree, subtreeEnds, truncateGame } from './subgames.js';
+import {
+  buildPartialGame,
+  extractSubgame,
+  subgameRoots,
+  subgameTree,
+  subtreeEnds,
+  truncateGame,
+} from './subgames.js';
 import { TreeBuilder } from './tree.js';
 import { CHANCE, type ExtensiveGame, PERSONAL, TERMINAL } from './types.js';
 
@@ -40,7 +47,9 @@ function actionPath(g: ExtensiveGame, node: number): string[] {
   const path: string[] = [];
   for (let n = node; g.nodes.parent[n]! >= 0; n = g.nodes.parent[n]!) {
     const p = g.nodes.parent[n]!;
-    const a = Array.from(g.nodes.childList.subarray(g.nodes.childStart[p]!, g.nodes.childStart[p + 1]!)).indexOf(n);
+    const a = Array.from(
+      g.nodes.childList.subarray(g.nodes.childStart[p]!, g.nodes.childStart[p + 1]!),
+    ).indexOf(n);
     const actions = g.infosets[g.nodes.infoset[p]!]!.actions;
     const before = actions.slice(0, a).filter((x) => x === actions[a]).length;
     path.push(before === 0 ? actions[a]! : `${actions[a]}_${before + 1}`);
@@ -97,6 +106,8 @@ describe('building games from parts', () => {
       [1, 1, 'fa'],
     ]);
     expect(Array.from(infosetMap)).toEqual([1, 2]);
+    // Only the outcomes met: the fee and the four leaves.
+    expect(game.outcomes.map((o) => o.number)).toEqual([6, 2, 3, 4, 5]); // in the order the file met them
     expect(Array.from(game.nodes.parent)).toEqual([-1, 0, 1, 1, 0, 4, 4]);
     // It round-trips through the .efg writer, and keeps the fee on its root.
     const again = readEfg(writeEfg(game));
@@ -111,17 +122,30 @@ describe('building games from parts', () => {
     expect(Array.from(nodeMap)).toEqual([0, 1, 2]);
     expect(game.nodes.kind[2]).toBe(TERMINAL);
     expect(game.infosets).toHaveLength(1);
+    expect(game.outcomes.map((o) => o.label)).toEqual(['', 'value of subgame at node 2: (3, 1)']);
     expect(expectedPayoffs(game, pureBehavior(game, [1]))).toEqual([3, 1]);
     expect(expectedPayoffs(game, pureBehavior(game, [0]))).toEqual([0, 2]);
   });
   it('refuses cuts outside the subtree or nested', () => {
-    expect(() => buildPartialGame(g, 2, [{ node: 1, payoffs: [numFromFloat(0), numFromFloat(0)] }])).toThrow(/not strictly inside/);
+    expect(() => buildPartialGame(g, 2, [{ node: 1, payoffs: [numFromFloat(0), numFromFloat(0)] }])).toThrow(
+      /not strictly inside/,
+    );
     const z = [numFromFloat(0), numFromFloat(0)];
-    expect(() => truncateGame(g, [{ node: 2, payoffs: z }, { node: 3, payoffs: z }])).toThrow(/inside the cut/);
+    expect(() =>
+      truncateGame(g, [
+        { node: 2, payoffs: z },
+        { node: 3, payoffs: z },
+      ]),
+    ).toThrow(/inside the cut/);
   });
   it('keeps chance information sets and node values', () => {
     const t = new TreeBuilder({ players: ['A'] });
-    const c = t.addInfoset({ player: -1, label: 'coin', actions: ['h', 't'], probs: [numFromFloat(0.25), numFromFloat(0.75)] });
+    const c = t.addInfoset({
+      player: -1,
+      label: 'coin',
+      actions: ['h', 't'],
+      probs: [numFromFloat(0.25), numFromFloat(0.75)],
+    });
     const d = t.addInfoset({ player: 0, label: '', actions: ['x'] });
     const o = t.addOutcome({ label: '', payoffs: [numFromFloat(4)] });
     t.addNode(PERSONAL, d);
@@ -140,10 +164,19 @@ describe('building games from parts', () => {
 const GAMBIT_ROOTS: Record<string, string[][]> = {
   'tests__test_games__binary_3_levels_generic_payoffs.efg': [[]],
   'tests__test_games__subgame_roots_finder_small_subgames_and_overplapping_infosets.efg': [
-    [], ['1'], ['2'], ['1', '2', '2'], ['2', '1', '2'], ['1', '1', '1', '2', '2'], ['2', '2', '2'],
+    [],
+    ['1'],
+    ['2'],
+    ['1', '2', '2'],
+    ['2', '1', '2'],
+    ['1', '1', '1', '2', '2'],
+    ['2', '2', '2'],
   ],
   'tests__test_games__subgame_roots_finder_overplapping_infosets_with_Nature.efg': [
-    [], ['1_2'], ['1_2', '1_3', '1_2'], ['1_3', '1_2'],
+    [],
+    ['1_2'],
+    ['1_2', '1_3', '1_2'],
+    ['1_3', '1_2'],
   ],
   'tests__test_games__AM-subgames.efg': [[], ['2'], ['1', '1'], ['2', '1']],
   'tests__test_games__noPR-action-AM-two-hops.efg': [[], ['2', '1', '1']],

@@ -14,7 +14,15 @@
 // h" is lo[h] >= n && hi[h] < end[n] for the first and last node of h: one reverse sweep computes,
 // for every node, the smallest lo and largest hi over the sets in its subtree.
 import { type Num, numToText } from './num.js';
-import { CHANCE, type ExtensiveGame, type Infoset, type NodeTable, type Outcome, PERSONAL, TERMINAL } from './types.js';
+import {
+  CHANCE,
+  type ExtensiveGame,
+  type Infoset,
+  type NodeTable,
+  type Outcome,
+  PERSONAL,
+  TERMINAL,
+} from './types.js';
 
 /** end[n]: one past the last node of n's subtree (its nodes are n .. end[n] - 1 in preorder). */
 export function subtreeEnds(g: ExtensiveGame): Int32Array {
@@ -91,7 +99,9 @@ export function subgameTree(g: ExtensiveGame): SubgameNode[] {
   // Postorder of nested intervals: by end, and among equal ends the inner (later) root first.
   const order = roots.slice().sort((a, b) => end[a]! - end[b]! || b - a);
   const position = new Map<number, number>();
-  order.forEach((r, i) => position.set(r, i));
+  order.forEach((r, i) => {
+    position.set(r, i);
+  });
   const parentOf = new Int32Array(order.length).fill(-1);
   // Walking the roots in preorder with a stack of open subgames finds each one's parent.
   const stack: number[] = [];
@@ -127,8 +137,8 @@ export interface PartialGame {
 /**
  * The game played from `root` on, with each cut subtree replaced by a terminal node paying the
  * cut's payoffs. Information sets met are kept in their original order and renumbered 1, 2, ...
- * within each player; all players are kept (a player may have no move left). Outcomes keep their
- * indices; one new outcome per cut is appended. Cuts must lie strictly inside root's subtree and
+ * within each player; all players are kept (a player may have no move left). The outcomes met are
+ * kept in their original order (with their numbers), and one new outcome per cut is appended. Cuts must lie strictly inside root's subtree and
  * not inside one another. Cutting through an information set (not at proper subgame roots)
  * is allowed but then the result splits that set's meaning; callers cut at subgame roots.
  */
@@ -143,9 +153,12 @@ export function buildPartialGame(
   const sorted = cuts.slice().sort((a, b) => a.node - b.node);
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i]!.node;
-    if (c <= root || c >= stop) throw new Error(`cut at node ${c} is not strictly inside the subtree of node ${root}`);
-    if (i > 0 && c < end[sorted[i - 1]!.node]!) throw new Error(`cut at node ${c} lies inside the cut at node ${sorted[i - 1]!.node}`);
-    if (sorted[i]!.payoffs.length !== g.players.length) throw new Error(`cut at node ${c} needs one payoff per player`);
+    if (c <= root || c >= stop)
+      throw new Error(`cut at node ${c} is not strictly inside the subtree of node ${root}`);
+    if (i > 0 && c < end[sorted[i - 1]!.node]!)
+      throw new Error(`cut at node ${c} lies inside the cut at node ${sorted[i - 1]!.node}`);
+    if (sorted[i]!.payoffs.length !== g.players.length)
+      throw new Error(`cut at node ${c} needs one payoff per player`);
   }
   // Pass 1: which nodes stay (preorder, jumping over cut subtrees).
   const kept: number[] = [];
@@ -159,22 +172,31 @@ export function buildPartialGame(
       n = end[n]!;
     } else n++;
   }
-  // Information sets met, in original order, renumbered per player.
-  const used = new Int32Array(g.infosets.length).fill(-1);
-  for (const n of kept) if (!cutAt.has(n) && infoset[n]! >= 0) used[infoset[n]!] = 0;
-  const infosetMap: number[] = [];
-  const infosets: Infoset[] = [];
+  // Information sets and outcomes met, in original order; sets renumbered per player. Maps, not
+  // arrays over the whole game, so that building a piece costs its size only.
+  const setIndex = new Map<number, number>();
+  const outcomeIndex = new Map<number, number>();
+  for (const n of kept) {
+    if (cutAt.has(n)) continue;
+    if (infoset[n]! >= 0) setIndex.set(infoset[n]!, -1);
+    if (outcome[n]! >= 0) outcomeIndex.set(outcome[n]!, -1);
+  }
+  const infosetMap = Array.from(setIndex.keys()).sort((a, b) => a - b);
   const numbers = new Map<number, number>();
-  g.infosets.forEach((h, i) => {
-    if (used[i] !== 0) return;
-    used[i] = infosets.length;
-    infosetMap.push(i);
+  const infosets: Infoset[] = infosetMap.map((old, i) => {
+    setIndex.set(old, i);
+    const h = g.infosets[old]!;
     const number = (numbers.get(h.player) ?? 0) + 1;
     numbers.set(h.player, number);
-    infosets.push({ ...h, number });
+    return { ...h, number };
   });
-  const outcomes: Outcome[] = g.outcomes.slice();
-  let nextNumber = g.outcomes.reduce((m, o) => Math.max(m, o.number), 0);
+  const outcomes: Outcome[] = Array.from(outcomeIndex.keys())
+    .sort((a, b) => a - b)
+    .map((old, i) => {
+      outcomeIndex.set(old, i);
+      return g.outcomes[old]!;
+    });
+  let nextNumber = outcomes.reduce((m, o) => Math.max(m, o.number), 0);
   // Pass 2: the node table.
   const count = kept.length;
   const nodes = {
@@ -194,16 +216,21 @@ export function buildPartialGame(
     const ci = cutAt.get(n);
     if (ci !== undefined) {
       const pay = sorted[ci]!.payoffs;
-      outcomes.push({ label: `value of subgame at node ${n}: (${pay.map(numToText).join(', ')})`, number: ++nextNumber, payoffs: pay });
+      outcomes.push({
+        label: `value of subgame at node ${n}: (${pay.map(numToText).join(', ')})`,
+        number: ++nextNumber,
+        payoffs: pay,
+      });
       nodes.kind[i] = TERMINAL;
       nodes.infoset[i] = -1;
       nodes.outcome[i] = outcomes.length - 1;
       return;
     }
     nodes.kind[i] = kind[n]!;
-    nodes.infoset[i] = infoset[n]! >= 0 ? used[infoset[n]!]! : -1;
-    nodes.outcome[i] = outcome[n]!;
-    for (let k = childStart[n]!; k < childStart[n + 1]!; k++) nodes.childList.push(newIndex[childList[k]! - root]!);
+    nodes.infoset[i] = infoset[n]! >= 0 ? setIndex.get(infoset[n]!)! : -1;
+    nodes.outcome[i] = outcome[n]! >= 0 ? outcomeIndex.get(outcome[n]!)! : -1;
+    for (let k = childStart[n]!; k < childStart[n + 1]!; k++)
+      nodes.childList.push(newIndex[childList[k]! - root]!);
   });
   nodes.childStart[count] = nodes.childList.length;
   const table: NodeTable = { ...nodes, childList: Int32Array.from(nodes.childList) };

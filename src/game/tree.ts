@@ -79,13 +79,17 @@ export class TreeBuilder {
   addInfoset(info: Omit<Infoset, 'number'> & { number?: number }): number {
     const number = info.number ?? (this.nextNumber.get(info.player) ?? 0) + 1;
     this.nextNumber.set(info.player, Math.max(number, this.nextNumber.get(info.player) ?? 0));
-    this.infosets.push({ ...info, number });
+    // A plain literal (not a spread) keeps V8's object small: large trees hold many infosets.
+    const h: Infoset = info.probs
+      ? { player: info.player, number, label: info.label, actions: info.actions, probs: info.probs }
+      : { player: info.player, number, label: info.label, actions: info.actions };
+    this.infosets.push(h);
     return this.infosets.length - 1;
   }
 
   /** Adds an outcome; `number` defaults to its position (1-based). Returns its index. */
   addOutcome(o: Omit<Outcome, 'number'> & { number?: number }): number {
-    this.outcomes.push({ ...o, number: o.number ?? this.outcomes.length + 1 });
+    this.outcomes.push({ label: o.label, number: o.number ?? this.outcomes.length + 1, payoffs: o.payoffs });
     return this.outcomes.length - 1;
   }
 

@@ -249,6 +249,14 @@ function checkOptions(spec: ScenarioSpec, symbols: SymbolTable, problems: Proble
         message: "at most one outcome may have prob 'otherwise'",
       });
   });
+  for (const [id, t] of Object.entries(spec.types)) {
+    const rest = Object.entries(t.prior).filter(([, p]) => p === 'otherwise');
+    if (rest.length > 1)
+      problems.push({
+        path: ['types', id, 'prior', rest[1]![0]],
+        message: "at most one value may have prior 'otherwise'",
+      });
+  }
 }
 
 function checkStages(spec: ScenarioSpec, symbols: SymbolTable, problems: Problem[]): void {

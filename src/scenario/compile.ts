@@ -22,7 +22,7 @@ export interface CompileOptions {
   readonly policies?: readonly string[];
   /** Stop with an error beyond this many nodes (default 2,000,000). */
   readonly maxNodes?: number;
-  /** Label each outcome with its path (default true; turn off to save memory in large runs). */
+  /** Label outcomes with their paths and information sets with what their mover saw (default true; off saves time and memory in large runs). */
   readonly labels?: boolean;
 }
 
@@ -83,7 +83,16 @@ interface Expansion {
   readonly builder: TreeBuilder;
   /** Chosen index at each step so far; -1 when not played. */
   readonly history: Int32Array;
-  readonly infosets: Map<string, { index: number; choices: number[] }>;
+  /** Per stage, information-set key (see infoKey) → information set. */
+  readonly infosets: Map<number | string, { index: number; choices: number[] }>[];
+  /** Per stage, the key weight of each step (0 when the mover does not see it); undefined when keys would overflow. */
+  readonly keyWeights: (Float64Array | undefined)[];
+  /** Per stage, every choice index: the result when nothing filters them. */
+  readonly allChoices: number[][];
+  /** Old values of state variables changed by effects, to undo them on the way back up. */
+  readonly undo: Growing;
+  /** New values of effects, computed before any is applied. */
+  readonly scratch: Float64Array;
   readonly rules: {
     stage: number;
     forbid: number[];
@@ -160,13 +169,15 @@ function chanceProbs(
   return values.map((v) => Math.min(1, Math.max(0, v)));
 }
 
-function applyEffects(x: Expansion, effects: EffectModel[], saved: number[]): void {
-  const { env } = x;
-  const next = effects.map((e) => e.value(env));
+/** Applies a move's effects, all computed from the state before it; old values go on x.undo. */
+function applyEffects(x: Expansion, effects: EffectModel[]): void {
+  const { env, scratch } = x;
+  for (let k = 0; k < effects.length; k++) scratch[k] = effects[k]!.value(env);
+  grow(x.undo, effects.length);
   effects.forEach((e, k) => {
     const old = env[e.slot]!;
-    saved.push(old);
-    const v = next[k]!;
+    x.undo.data[x.undo.length++] = old;
+    const v = scratch[k]!;
     let value: number;
     switch (e.op) {
       case 'add':
@@ -192,31 +203,30 @@ function applyEffects(x: Expansion, effects: EffectModel[], saved: number[]): vo
   });
 }
 
-function restoreEffects(x: Expansion, effects: EffectModel[], saved: number[]): void {
-  effects.forEach((e, k) => {
-    x.env[e.slot] = saved[k]!;
-  });
+function undoEffects(x: Expansion, effects: EffectModel[]): void {
+  for (let k = effects.length - 1; k >= 0; k--) x.env[effects[k]!.slot] = x.undo.data[--x.undo.length]!;
 }
 
 function emitLeaf(x: Expansion, step: number): void {
   const m = x.model;
   const np = m.actors.length;
   const payoff = new Array<number>(np).fill(0);
-  grow(x.parts, m.components.length);
-  m.components.forEach((c, k) => {
+  const { components, stateVars } = m;
+  grow(x.parts, components.length);
+  const parts = x.parts.data;
+  for (let k = 0; k < components.length; k++) {
+    const c = components[k]!;
     const v = c.value(x.env);
     if (!Number.isFinite(v)) {
       fail(x, step, { path: c.path, message: `the payoff formula gives ${v}, expected a finite number` });
     }
-    x.parts.data[x.parts.length + k] = v;
-    payoff[c.actor] = payoff[c.actor]! + (c.term === 'gains' ? v : -v);
-  });
-  x.parts.length += m.components.length;
-  grow(x.state, m.stateVars.length);
-  m.stateVars.forEach((s, k) => {
-    x.state.data[x.state.length + k] = x.env[s.slot]!;
-  });
-  x.state.length += m.stateVars.length;
+    parts[x.parts.length + k] = v;
+    payoff[c.actor] += c.term === 'gains' ? v : -v;
+  }
+  x.parts.length += components.length;
+  grow(x.state, stateVars.length);
+  for (let k = 0; k < stateVars.length; k++) x.state.data[x.state.length + k] = x.env[stateVars[k]!.slot]!;
+  x.state.length += stateVars.length;
   const label = x.labels ? historyText(x, m.types.length + m.stages.length) : '';
   const outcome = x.builder.addOutcome({ label, payoffs: payoff.map(numFromFloat) });
   checkNodeCount(x, step);
@@ -234,16 +244,15 @@ function chooseAndRecurse(
 ): void {
   const { env } = x;
   x.history[step] = index;
-  const saved: number[] = [];
   if (stage && choice) {
     env[stage.playedSlot] = 1;
     env[choice.slot] = 1;
     if (stage.rankSlot >= 0) env[stage.rankSlot] = choice.rank;
-    applyEffects(x, choice.effects, saved);
+    applyEffects(x, choice.effects);
   } else env[typeSlot] = 1;
   expand(x, choice?.ends ? x.model.types.length + x.model.stages.length : step + 1);
   if (stage && choice) {
-    restoreEffects(x, choice.effects, saved);
+    undoEffects(x, choice.effects);
     env[stage.playedSlot] = 0;
     env[choice.slot] = 0;
     if (stage.rankSlot >= 0) env[stage.rankSlot] = 0;
@@ -253,12 +262,14 @@ function chooseAndRecurse(
 
 /** The choices left at a decision node after availability and policies. */
 function availableChoices(x: Expansion, step: number, k: number, stage: StageModel): number[] {
-  let open = stage.choices
-    .map((_, i) => i)
-    .filter((i) => {
+  const all = x.allChoices[k]!;
+  let open = all;
+  if (stage.choices.some((c) => c.available !== undefined)) {
+    open = all.filter((i) => {
       const a = stage.choices[i]!.available;
       return a === undefined || a(x.env) !== 0;
     });
+  }
   for (const r of x.rules) {
     if (r.stage !== k || (r.when && r.when(x.env) === 0)) continue;
     if (r.fix !== undefined) {
@@ -280,22 +291,61 @@ function availableChoices(x: Expansion, step: number, k: number, stage: StageMod
   return open;
 }
 
+/**
+ * Identifies what the mover at stage k knows: the choices at the steps it sees. A number in mixed
+ * radix (each step's choice + 1, so "not played" is 0) when that fits in a double exactly, else text.
+ */
+function infoKey(x: Expansion, step: number, k: number): number | string {
+  const w = x.keyWeights[k];
+  const visible = x.model.visible[k]!;
+  if (w) {
+    let key = 0;
+    for (let s = 0; s < step; s++) key += w[s]! * (x.history[s]! + 1);
+    return key;
+  }
+  let key = '';
+  for (let s = 0; s < step; s++) if (visible[s]) key += `|${x.history[s]}`;
+  return key;
+}
+
+/** Key weights per stage, or undefined where the number of distinct keys exceeds 2^53. */
+function keyWeights(model: Model): (Float64Array | undefined)[] {
+  const T = model.types.length;
+  const arity = [...model.types.map((t) => t.values.length), ...model.stages.map((s) => s.choices.length)];
+  return model.stages.map((_, k) => {
+    const w = new Float64Array(T + k);
+    let m = 1;
+    for (let s = 0; s < T + k; s++) {
+      if (!model.visible[k]![s]) continue;
+      w[s] = m;
+      m *= arity[s]! + 1;
+    }
+    return m <= Number.MAX_SAFE_INTEGER ? w : undefined;
+  });
+}
+
+function sameChoices(a: number[], b: number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function decisionNode(x: Expansion, step: number, k: number, stage: StageModel): void {
   const open = availableChoices(x, step, k, stage);
   const visible = x.model.visible[k]!;
-  let key = stage.id;
-  for (let s = 0; s < step; s++) if (visible[s]) key += `|${x.history[s]}`;
-  let info = x.infosets.get(key);
+  const key = infoKey(x, step, k);
+  let info = x.infosets[k]!.get(key);
   if (!info) {
-    const seen = historyText(x, step, visible);
+    const seen = x.labels ? historyText(x, step, visible) : '';
     const index = x.builder.addInfoset({
       player: stage.actor,
       label: seen ? `${stage.id} | ${seen}` : stage.id,
       actions: open.map((i) => stage.choices[i]!.id),
     });
     info = { index, choices: open };
-    x.infosets.set(key, info);
-  } else if (info.choices.length !== open.length || info.choices.some((c, i) => c !== open[i])) {
+    x.infosets[k]!.set(key, info);
+  } else if (!sameChoices(info.choices, open)) {
     const names = (cs: number[]) => cs.map((i) => stage.choices[i]!.id).join(', ');
     fail(x, step, {
       path: stage.path,
@@ -408,7 +458,13 @@ export function compileGame(model: Model, params: Float64Array, options: Compile
       players: model.actors,
     }),
     history: new Int32Array(steps.length).fill(-1),
-    infosets: new Map(),
+    infosets: model.stages.map(() => new Map()),
+    keyWeights: keyWeights(model),
+    allChoices: model.stages.map((st) => st.choices.map((_, i) => i)),
+    undo: { data: new Float64Array(64), length: 0 },
+    scratch: new Float64Array(
+      Math.max(1, ...model.stages.flatMap((st) => st.choices.map((c) => c.effects.length))),
+    ),
     rules: activeRules(model, options.policies ?? []),
     labels: options.labels ?? true,
     maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
@@ -425,12 +481,16 @@ export function compileGame(model: Model, params: Float64Array, options: Compile
   const parts = x.parts.data.slice(0, x.parts.length);
   const terms = new Float64Array(count * np * PAYOFF_TERMS.length);
   const payoff = new Float64Array(count * np);
+  const nt = PAYOFF_TERMS.length;
+  const termOf = Int32Array.from(model.components, (c) => c.actor * nt + PAYOFF_TERMS.indexOf(c.term));
+  const sign = Float64Array.from(model.components, (c) => (c.term === 'gains' ? 1 : -1));
+  const actorOf = Int32Array.from(model.components, (c) => c.actor);
   for (let leaf = 0; leaf < count; leaf++) {
-    model.components.forEach((c, k) => {
+    for (let k = 0; k < nc; k++) {
       const v = parts[leaf * nc + k]!;
-      terms[(leaf * np + c.actor) * PAYOFF_TERMS.length + PAYOFF_TERMS.indexOf(c.term)] += v;
-      payoff[leaf * np + c.actor] += c.term === 'gains' ? v : -v;
-    });
+      terms[leaf * np * nt + termOf[k]!] += v;
+      payoff[leaf * np + actorOf[k]!] += sign[k]! * v;
+    }
   }
   const nodeLeaf = new Int32Array(game.nodes.count).fill(-1);
   x.leafNode.forEach((n, leaf) => {

@@ -247,6 +247,13 @@ describe('semantic errors', () => {
     ]);
   });
 
+  test("at most one 'otherwise' per chance event or type", () => {
+    const types = ['types:', '  t:', '    actor: us', '    prior: { a: otherwise, b: otherwise }'];
+    expect(problems(edit({}, types))).toEqual(["33:31: types.t.prior.b — at most one value may have prior 'otherwise'"]);
+    const chance = edit({ 25: '  - { id: open, actor: us }\n  - { id: c, chance: { x: { prob: otherwise }, y: { prob: otherwise } } }' });
+    expect(problems(chance)).toEqual(["26:59: stages[1].chance.y.prob — at most one outcome may have prob 'otherwise'"]);
+  });
+
   test('a stage listing a whole ladder offers all its rungs', () => {
     expect(problems(edit({ 26: '  - { id: answer, actor: iran, options: [reply] }' }))).toEqual([]);
   });

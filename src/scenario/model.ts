@@ -39,6 +39,8 @@ export interface ChoiceModel {
   /** Decision stages: the ladder and rank of the option. */
   readonly ladder?: string;
   readonly rank: number;
+  /** Names of the ladder's thresholds this option crosses (those at or below its rank). */
+  readonly thresholds: string[];
   /** Indicator slot `<stage>.<id>`. */
   readonly slot: number;
   readonly available?: Evaluator;
@@ -66,7 +68,7 @@ export interface TypeModel {
   readonly id: string;
   readonly actor: number;
   readonly values: string[];
-  readonly prior: Evaluator[];
+  readonly prior: (Evaluator | 'otherwise')[];
   readonly slots: number[];
   readonly path: Path;
 }
@@ -288,7 +290,10 @@ export function buildModel(spec: ScenarioSpec, symbols: SymbolTable, file: strin
       id,
       actor: actors.indexOf(t.actor),
       values,
-      prior: values.map((v) => compileFormula(t.prior[v]!, resolve)),
+      prior: values.map((v) => {
+        const p = t.prior[v]!;
+        return p === 'otherwise' ? 'otherwise' : compileFormula(p, resolve);
+      }),
       slots: values.map((v) => (symbols.names.get(`${id}.${v}`) as { slot: number }).slot),
       path: ['types', id],
     };
@@ -306,6 +311,7 @@ export function buildModel(spec: ScenarioSpec, symbols: SymbolTable, file: strin
           id,
           label: o.label ?? id,
           rank: 0,
+          thresholds: [],
           slot: slotOf(`${s.id}.${id}`),
           prob: o.prob === 'otherwise' ? 'otherwise' : compileFormula(o.prob, resolve),
           effects: effectsOf(o.effects, [...base, 'chance', id, 'effects'], symbols, resolve),
@@ -333,6 +339,9 @@ export function buildModel(spec: ScenarioSpec, symbols: SymbolTable, file: strin
         label: o.spec.label ?? id,
         ladder: o.ladder,
         rank: o.rank,
+        thresholds: (spec.ladders[s.actor]?.[o.ladder]?.thresholds ?? [])
+          .filter((t) => o.rank >= t.rank)
+          .map((t) => t.name),
         slot: slotOf(`${s.id}.${id}`),
         available: o.spec.available === undefined ? undefined : compileFormula(o.spec.available, resolve),
         effects: effectsOf(o.spec.effects, [...o.path, 'effects'], symbols, resolve),

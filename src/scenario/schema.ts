@@ -268,9 +268,11 @@ const PrivateType = z
       .optional()
       .meta({ description: 'Other actors who know the draw (the owner always does).' }),
     prior: z
-      .record(Id, Formula)
+      .record(Id, z.union([Formula, z.literal('otherwise')]))
       .refine((r) => Object.keys(r).length >= 2, { error: 'expected at least two values' })
-      .meta({ description: 'Value → prior probability (formulas of parameters).' }),
+      .meta({
+        description: "Value → prior probability (formulas of parameters); at most one may say 'otherwise'.",
+      }),
     source: Source.optional(),
   })
   .meta({

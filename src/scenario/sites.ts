@@ -63,8 +63,10 @@ export function formulaSites(
   };
 
   for (const [id, t] of Object.entries(spec.types)) {
-    for (const [v, p] of Object.entries(t.prior))
-      sites.push({ path: ['types', id, 'prior', v], source: p, context: { kind: 'prior' } });
+    for (const [v, p] of Object.entries(t.prior)) {
+      if (p !== 'otherwise')
+        sites.push({ path: ['types', id, 'prior', v], source: p, context: { kind: 'prior' } });
+    }
   }
   spec.stages.forEach((s, i) => {
     if (s.when !== undefined)

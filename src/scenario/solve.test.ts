@@ -22,7 +22,7 @@ ladders:
 types:
   us_type:
     actor: us
-    prior: { resolved: p_res, cautious: "1 - p_res" }
+    prior: { resolved: p_res, cautious: otherwise }
 stages:
   - { id: us_move, actor: us }
   - { id: iran_move, actor: iran }

@@ -1,11 +1,13 @@
 // Solving a compiled scenario game: subgame-perfect equilibrium by backward induction when every
 // mover sees the whole history (perfect information), otherwise the agent logit quantal response
-// equilibrium at the scenario's λ (McKelvey & Palfrey 1998), on the principal branch. Returns the
+// equilibrium at the scenario's λ (McKelvey & Palfrey 1998), on the principal branch, by the
+// engine's fixed-λ solver (logit-fixed.ts: one backward sweep when beliefs depend on chance only,
+// else continuation with a homotopy fallback). Returns the
 // behaviour profile with what reports need: how likely each leaf is, and expected payoffs, cost
 // terms, payoff parts and outcome state under the profile.
 import { backwardInduction, perfectInformationViolation } from '../game/backward-induction.js';
 import { realizationProbs } from '../game/behavior.js';
-import { type HomotopyOptions, logitBehaviorAt } from '../game/logit-homotopy.js';
+import { type Certificate, type FixedOptions, logitBehaviorFixed } from '../game/logit-fixed.js';
 import type { BehaviorProfile } from '../game/types.js';
 import type { CompiledGame } from './compile.js';
 import { PAYOFF_TERMS } from './schema.js';
@@ -17,7 +19,8 @@ export interface SolveOptions {
   readonly method?: SolveMethod;
   /** λ of the logit QRE; default the scenario's defaults.lambda. */
   readonly lambda?: number;
-  readonly homotopy?: HomotopyOptions;
+  /** Options of the logit solver (tolerances, fallback). */
+  readonly logit?: FixedOptions;
 }
 
 export interface Solution {
@@ -39,9 +42,10 @@ export interface Solution {
   readonly state: number[];
   /** Backward induction: decisions with more than one best action (other SPE exist). */
   readonly ties: number;
-  /** Logit QRE: did the path reach λ, and the Nash regret of the profile there. */
+  /** Logit QRE: did the solver converge, its fixed-point residual and how the point is known to be on the principal branch. */
   readonly ok: boolean;
-  readonly regret: number;
+  readonly residual: number;
+  readonly certificate: Certificate | 'exact';
   readonly message: string;
 }
 
@@ -81,11 +85,11 @@ export function solveCompiled(cg: CompiledGame, options: SolveOptions = {}): Sol
   const method = options.method ?? 'auto';
   const perfect = isPerfectInformation(cg);
   if (method === 'spe' && !perfect) {
-    throw new Error(`backward induction needs perfect information: ${perfectInformationViolation(cg.game)}`);
+    throw new Error(perfectInformationViolation(cg.game));
   }
   const useBI = method === 'spe' || (method === 'auto' && perfect);
   let profile: BehaviorProfile;
-  let rest: Pick<Solution, 'method' | 'lambda' | 'ties' | 'ok' | 'regret' | 'message'>;
+  let rest: Pick<Solution, 'method' | 'lambda' | 'ties' | 'ok' | 'residual' | 'certificate' | 'message'>;
   if (useBI) {
     const r = backwardInduction(cg.game);
     profile = r.profile;
@@ -93,14 +97,23 @@ export function solveCompiled(cg: CompiledGame, options: SolveOptions = {}): Sol
       method: 'backward-induction',
       ties: r.tiedDecisions,
       ok: true,
-      regret: 0,
+      residual: 0,
+      certificate: 'exact',
       message: r.ties ? `${r.tiedDecisions} decision(s) had ties; the first best action was taken` : 'ok',
     };
   } else {
     const lambda = options.lambda ?? cg.model.spec.defaults.lambda;
-    const q = logitBehaviorAt(cg.game, lambda, options.homotopy);
+    const q = logitBehaviorFixed(cg.game, lambda, options.logit);
     profile = q.profile;
-    rest = { method: 'logit-qre', lambda: q.lambda, ties: 0, ok: q.ok, regret: q.regret, message: q.message };
+    rest = {
+      method: 'logit-qre',
+      lambda: q.lambda,
+      ties: 0,
+      ok: q.ok,
+      residual: q.residual,
+      certificate: q.certificate,
+      message: q.message,
+    };
   }
   const reach = realizationProbs(cg.game, profile);
   const leafProb = Float64Array.from(cg.leaves.node, (n) => reach[n]!);
