@@ -8,20 +8,24 @@
 //    logit response to the values below it, deepest first — is the exact agent QRE, and it is
 //    unique at every lambda, so it is the principal branch's point (certificate 'unique').
 // 2. Otherwise, natural-parameter continuation from lambda = 0 in a few large steps (Allgower &
-//    Georg 1990, ch. 2 and 6): an Euler (tangent) or secant predictor, then a corrector — Newton
-//    on the log-probability equations (dense; small games) or repeated sweeps with Anderson
-//    acceleration (Walker & Ni 2011, SIAM J. Numer. Anal. 49; large games). A step is accepted only
-//    if the corrector converges quickly from the prediction (first Newton step and contraction
-//    bounded, or a small jump for sweeps) and, with Newton, the sign of det J_theta is unchanged;
-//    otherwise the step is cut. Near a fold of the branch the slope blows up and the step
-//    collapses: the solver then falls back to the homotopy (logit-homotopy.ts), which defines
-//    the principal branch's point at lambda as the first crossing of lambda (as gambit-logit -l).
-//    Continuation with these tests stays on the branch it started on (certificate 'continuation'),
-//    the standard argument of path following; it is not a proof when the branch comes close to
-//    another component, which is why folds and sign changes send the problem to the homotopy.
+//    Georg 1990, ch. 2 and 6): a tangent predictor d theta / d lambda, then a corrector at the new
+//    lambda — Newton on the log-probability equations with a dense LU (small games; it also sees
+//    the sign of det J_theta) or, for large games, Newton–Krylov on the sweep map theta = S(theta)
+//    (Knoll & Keyes 2004, J. Comput. Phys. 193: GMRES on (I - DS) with products DS v from
+//    forward-mode tangent sweeps, O(nodes) each; DS holds only the belief couplings, so few
+//    products are needed). A step is accepted only if the corrector converges quickly from the
+//    prediction (first correction and contraction bounded) and, with dense Newton, det J_theta
+//    keeps its sign; otherwise the step is cut. Near a fold of the branch the slope blows up and
+//    the step collapses: the solver then falls back to the homotopy (logit-homotopy.ts), which
+//    defines the principal branch's point at lambda as the first crossing of lambda (as
+//    gambit-logit -l). Continuation with these tests stays on the branch it started on
+//    (certificate 'continuation'): the standard argument of path following, not a proof. Its
+//    known blind spot is a bifurcation of a degenerate (e.g. symmetric) game, where branches
+//    cross: dense Newton sees det J_theta change sign and hands over to the homotopy (which then
+//    takes Gambit's branch); Newton–Krylov cannot see it. Generic payoffs have no bifurcations.
 //
 // Work arrays and the sweep schedule are built once per game structure (LogitSolver) so that
-// repeated solves with other lambdas or payoffs (withPayoffs) allocate nothing per node.
+// repeated solves with other lambdas or payoffs (withPayoffs) do not rebuild them.
 
 import { gmres } from './gmres.js';
 import { branchSlope, makeNewtonWork, type NewtonWork, newtonAtLambda } from './logit-newton.js';
@@ -413,7 +417,7 @@ export interface FixedOptions {
    * continue from instead of lambda = 0.
    */
   start?: { lambda: number; theta: Float64Array };
-  /** Games with at most this many actions use dense Newton as corrector, larger ones sweeps (default 150). */
+  /** Games with at most this many actions use dense Newton as corrector (it also sees bifurcations), larger ones Newton–Krylov sweeps (default 64). */
   denseLimit?: number;
   /** Largest game (actions) for which dense Newton or the homotopy may be used as fallback (default 2500). */
   maxDenseVars?: number;
@@ -514,7 +518,7 @@ function solveFixed(ctx: Context, lambda: number): FixedResult {
     sweep(model, plan, ctx.work, theta, lambda);
     return result(ctx, lambda, theta, { ok: true, certificate: 'unique', method: 'sweep', stages: 1, iterations: 1, message: 'one backward sweep (beliefs fixed by chance)' });
   }
-  const denseLimit = opts.denseLimit ?? 150;
+  const denseLimit = opts.denseLimit ?? 64;
   const maxDense = opts.maxDenseVars ?? 2500;
   const useSweeps = model.kind === 'efg' && N > denseLimit;
   let iterations = 0;
@@ -566,6 +570,12 @@ function firstStep(ctx: Context, from: number, to: number): number {
 
 
 const MIN_STEP = 1e-10;
+
+/**
+ * Largest first Newton–Krylov correction (log-probabilities, max norm) of a continuation step:
+ * a larger one suggests the corrector left the branch for another nearby one.
+ */
+const KRYLOV_MAX_FIRST_STEP = 0.25;
 
 /** Intermediate continuation points need not be exact: only the last one is returned. */
 const STAGE_TOL = 1e-7;
@@ -633,7 +643,7 @@ function continueWithKrylov(ctx: Context, target: number): Continuation {
     const r = newtonKrylov(model, plan, work, kw, trial, next, {
       tol: next === target ? tol : STAGE_TOL,
       maxIter: 12,
-      maxFirstStep: 1,
+      maxFirstStep: KRYLOV_MAX_FIRST_STEP,
       maxContraction: 0.5,
     });
     iterations += r.iterations;

@@ -70,6 +70,8 @@ export interface LogitTrace {
   steps: number;
   /** True when Gambit's bifurcation handling stalled and the branch was followed straight through. */
   throughBifurcation: boolean;
+  /** Orientation flips of the tangent met on the way: bifurcation points of a degenerate game. */
+  bifurcations: number;
   branch?: BranchPoint[];
 }
 
@@ -94,7 +96,7 @@ function finish(
   model: LogitModel,
   work: LogitWork,
   x: Float64Array,
-  parts: { ok: boolean; message: string; steps: number; through: boolean; branch?: BranchPoint[] },
+  parts: { ok: boolean; message: string; steps: number; through: boolean; bifurcations?: number; branch?: BranchPoint[] },
 ): LogitTrace {
   const N = model.nVars;
   const theta = x.slice(0, N);
@@ -107,6 +109,7 @@ function finish(
     message: parts.message,
     steps: parts.steps,
     throughBifurcation: parts.through,
+    bifurcations: parts.bifurcations ?? 0,
     ...(parts.branch ? { branch: parts.branch } : {}),
   };
 }
@@ -129,7 +132,7 @@ function traceBranch(
   opts: HomotopyOptions,
   goal: (x: Float64Array) => boolean,
   criterion: ((x: Float64Array) => number) | undefined,
-): { x: Float64Array; ok: boolean; message: string; steps: number; through: boolean; branch?: BranchPoint[] } {
+): { x: Float64Array; ok: boolean; message: string; steps: number; through: boolean; bifurcations: number; branch?: BranchPoint[] } {
   const N = model.nVars;
   const work = makeWork(model);
   const curve = logitCurve(model, work);
@@ -161,7 +164,8 @@ function traceBranch(
   const reached = (r: { x: Float64Array; ok: boolean }) =>
     r.ok && !capped && !crawling && r.x[N]! >= 0 && (criterion ? true : goal(r.x));
   if (reached(first) || capped) {
-    return { x: first.x, ok: reached(first), message: capped ? 'lambda grew past the precision of doubles' : first.message, steps: first.steps, through: false, ...(branch ? { branch } : {}) };
+    const message = capped ? 'lambda grew past the precision of doubles' : first.message;
+    return { x: first.x, ok: reached(first), message, steps: first.steps, through: false, bifurcations: first.flips, ...(branch ? { branch } : {}) };
   }
   // Resume from the stalled point; its predecessor was accepted on the branch. (A crawl is not a
   // bifurcation: go straight to the endgame.)
@@ -169,9 +173,10 @@ function traceBranch(
     ? first
     : (branch?.pop(), tracePath(curve, first.x, { ...common, bifurcation: 'through', firstStep: common.firstStep }));
   const steps = crawling ? first.steps : first.steps + second.steps;
+  const bifurcations = crawling ? first.flips : first.flips + second.flips;
   if (reached(second) || capped || !(second.x[N]! > 0)) {
     const message = capped ? 'lambda grew past the precision of doubles' : second.message;
-    return { x: second.x, ok: reached(second), message, steps, through: true, ...(branch ? { branch } : {}) };
+    return { x: second.x, ok: reached(second), message, steps, through: true, bifurcations, ...(branch ? { branch } : {}) };
   }
   // Still stalled: at large lambda the arclength corrector runs out of precision (log-probabilities
   // of abandoned actions grow like -lambda); Newton at fixed lambda does not, so finish by natural
@@ -184,6 +189,7 @@ function traceBranch(
     message: third.ok ? `${second.message}; finished by Newton continuation in lambda` : third.message,
     steps: steps + third.steps,
     through: true,
+    bifurcations,
     ...(branch ? { branch } : {}),
   };
 }

@@ -87,6 +87,16 @@ describe('shape errors (zod) point at the right line and field', () => {
     expect(problems('id: t\nid: u\n')[0]).toMatch(/^2:1: \(YAML syntax\) — Map keys must be unique/);
   });
 
+  test('an alias without its anchor', () => {
+    expect(problems('id: t\ntitle: *name\n')).toEqual([
+      '2:8: (YAML) — Unresolved alias (the anchor must be set before the alias): name',
+    ]);
+  });
+
+  test('a file that is not a map', () => {
+    expect(problems('- a\n- b\n')).toEqual(['1:1: (top level) — expected a map (key: value), got a list']);
+  });
+
   test('empty file', () => {
     expect(problems('')).toEqual([
       '1:1: (top level) — the file is empty: expected a scenario (id, title, actors, ladders, stages, payoffs)',
@@ -249,9 +259,15 @@ describe('semantic errors', () => {
 
   test("at most one 'otherwise' per chance event or type", () => {
     const types = ['types:', '  t:', '    actor: us', '    prior: { a: otherwise, b: otherwise }'];
-    expect(problems(edit({}, types))).toEqual(["33:31: types.t.prior.b — at most one value may have prior 'otherwise'"]);
-    const chance = edit({ 25: '  - { id: open, actor: us }\n  - { id: c, chance: { x: { prob: otherwise }, y: { prob: otherwise } } }' });
-    expect(problems(chance)).toEqual(["26:59: stages[1].chance.y.prob — at most one outcome may have prob 'otherwise'"]);
+    expect(problems(edit({}, types))).toEqual([
+      "33:31: types.t.prior.b — at most one value may have prior 'otherwise'",
+    ]);
+    const chance = edit({
+      25: '  - { id: open, actor: us }\n  - { id: c, chance: { x: { prob: otherwise }, y: { prob: otherwise } } }',
+    });
+    expect(problems(chance)).toEqual([
+      "26:59: stages[1].chance.y.prob — at most one outcome may have prob 'otherwise'",
+    ]);
   });
 
   test('a stage listing a whole ladder offers all its rungs', () => {

@@ -2,7 +2,7 @@
 // Every problem becomes a `file:line:col: path — what was expected` diagnostic; all of them are
 // thrown together as one ScenarioError, never a stack trace and never a silent default.
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { checkScenario } from './check.js';
 import { type Diagnostic, formatPath, type Problem, ScenarioError, sortDiagnostics } from './diagnostics.js';
 import { type Locator, makeLocator } from './locate.js';
@@ -69,7 +69,15 @@ export function parseScenarioShape(text: string, file: string): ParsedScenario {
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    throw new ScenarioError([{ file, line: 0, col: 0, path: '(YAML)', message: (e as Error).message }]);
+    // Unresolved aliases and alias bombs surface only here; point at the first alias if there is one.
+    let at = { line: 0, col: 0 };
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) at = lineCounter.linePos(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    throw new ScenarioError([{ file, ...at, path: '(YAML)', message: (e as Error).message }]);
   }
   if (data === null || data === undefined) {
     throw new ScenarioError([

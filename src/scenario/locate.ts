@@ -66,8 +66,9 @@ export function makeLocator(doc: Document, lc: LineCounter, text: string): Locat
         const pair = pairOf(node, seg);
         next = pair?.value;
         keyNode = (pair?.key as Node | undefined) ?? undefined;
-        // A key with an empty value (`hold:`) has no value node: point at the key.
-        if (pair && next === null) next = pair.key;
+        // A key with an empty value (`hold:`) has no value node, or an empty one: point at the key.
+        const empty = isScalar(next) && next.value === null && next.range && next.range[0] === next.range[1];
+        if (pair && (next === null || empty)) next = pair.key;
       }
       if (next === undefined) {
         // The path goes further than the file (a missing field): point at its parent's key.

@@ -257,7 +257,8 @@ function visibility(spec: ScenarioSpec): boolean[][] {
     typeIds.forEach((id, t) => {
       const ty = spec.types[id]!;
       const shown = ty.actor === me || (ty.observed_by ?? []).includes(me);
-      row[t] = ty.actor === me || (explicit ? explicit.has(id) : shown);
+      // A type shown to an actor is known to it whatever the stage observes; a list can add more.
+      row[t] = ty.actor === me || shown || (explicit?.has(id) ?? false);
     });
     for (let j = 0; j < i; j++) {
       const prev = spec.stages[j]!;

@@ -285,7 +285,7 @@ const Observes = z
   .union([z.literal('all'), z.array(Id)], { error: "expected 'all' or a list of stage and type names" })
   .meta({
     description:
-      "What the mover sees of the past: 'all' (default: every earlier stage it may see, and types shown to it) or a list of stage/type names. Own moves, own types and what it saw before are always remembered.",
+      "What the mover sees of the past: 'all' (default: every earlier stage it may see) or a list of stage/type names. Own moves, own types, types shown to it (observed_by) and what it saw before are always known.",
   });
 
 const ActorStage = z

@@ -34,6 +34,8 @@ function describeType(t: string): string {
       return 'a list';
     case 'string':
       return 'text';
+    case 'int':
+      return 'an integer';
     default:
       return `a ${t}`;
   }
