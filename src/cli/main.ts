@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { convertCommand } from './convert-command.js';
 import { runAction } from './errors.js';
+import { explainCommand } from './explain-command.js';
 import { solveCommand } from './solve-command.js';
 
 export function buildProgram(): Command {
@@ -29,6 +30,14 @@ export function buildProgram(): Command {
     .argument('<file>', 'game file (.efg or .nfg)')
     .requiredOption('--to <format>', 'nfg | efg | json')
     .action((file, opts) => runAction(() => convertCommand(file, opts)));
+
+  program
+    .command('explain')
+    .description('show where a parameter, option, state variable or formula comes from and what it reaches')
+    .argument('<name>', 'a parameter, option (id or stage.option), state variable, named formula or payoff term')
+    .option('-s, --scenario <file>', 'scenario file (default: the bundled US–Iran 2026 scenario)')
+    .option('--format <format>', 'text | json', 'text')
+    .action((name, opts) => runAction(() => explainCommand(name, opts)));
 
   return program;
 }

@@ -41,7 +41,9 @@ describe('dense LU', () => {
           s = (s * 1103515245 + 12345) % 2147483648;
           return s / 2147483648 - 0.5;
         };
-        const a = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => rnd() + (r === c ? n : 0)));
+        const a = Array.from({ length: n }, (_, r) =>
+          Array.from({ length: n }, (_, c) => rnd() + (r === c ? n : 0)),
+        );
         const x = Array.from({ length: n }, rnd);
         const b = new Float64Array(a.map((row) => row.reduce((t, v, c) => t + v * x[c]!, 0)));
         const w = load(a);

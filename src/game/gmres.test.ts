@@ -54,7 +54,9 @@ describe('GMRES', () => {
           s = (s * 48271) % 2147483647;
           return s / 2147483647 - 0.5;
         };
-        const a = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => rnd() + (r === c ? n / 2 + 1 : 0)));
+        const a = Array.from({ length: n }, (_, r) =>
+          Array.from({ length: n }, (_, c) => rnd() + (r === c ? n / 2 + 1 : 0)),
+        );
         const want = Float64Array.from({ length: n }, rnd);
         const b = new Float64Array(n);
         matvec(a)(want, b);
@@ -69,7 +71,16 @@ describe('GMRES', () => {
 
   it('b = 0 gives x = 0 at once', () => {
     const x = Float64Array.from([1, 2]);
-    expect(gmres(matvec([[1, 0], [0, 1]]), new Float64Array(2), x).products).toBe(0);
+    expect(
+      gmres(
+        matvec([
+          [1, 0],
+          [0, 1],
+        ]),
+        new Float64Array(2),
+        x,
+      ).products,
+    ).toBe(0);
     expect(Array.from(x)).toEqual([0, 0]);
   });
 });

@@ -28,7 +28,12 @@ function norm(v: Float64Array): number {
 }
 
 /** Solves A x = b; x holds the initial guess and receives the solution. */
-export function gmres(apply: (v: Float64Array, out: Float64Array) => void, b: Float64Array, x: Float64Array, opts: GmresOptions = {}): GmresResult {
+export function gmres(
+  apply: (v: Float64Array, out: Float64Array) => void,
+  b: Float64Array,
+  x: Float64Array,
+  opts: GmresOptions = {},
+): GmresResult {
   const n = b.length;
   const tol = opts.tol ?? 1e-10;
   const m = Math.max(1, Math.min(opts.restart ?? 40, n));

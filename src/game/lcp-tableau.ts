@@ -295,26 +295,26 @@ function exitRowExact(t: ExactTableau, inLabel: number, rule: RatioRule): number
   return best[0]!;
 }
 
-/** Relative tie test for float ratios (exact ties come out as rounding noise). */
-function sameRatio(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) + 1e-13;
-}
-
 function exitRowFloat(t: FloatTableau, inLabel: number, rule: RatioRule, eps: number): number {
   const incol = columnFloat(t, inLabel);
   let best: number[] = [];
   for (let i = 0; i < t.m; i++) if (incol[i]! > eps) best.push(i);
   if (best.length === 0) return -1;
-  // In floating point, rows that stay tied through every column are numerically identical: the
-  // lowest one is taken, as the exact rule would if they were.
+  // Ratios are tied when they differ by less than 1e-9 times the scale of the column they come
+  // from (rounding noise follows that scale). Rows still tied after every column are numerically
+  // identical: the lowest one is taken, as the exact rule would if they were.
   for (let c = t.minRow - 1; best.length > 1 && c <= t.maxRow; c++) {
     const col = c < t.minRow ? t.rhs : columnFloat(t, -c);
     let ext = col[best[0]!]! / incol[best[0]!]!;
+    let scale = 0;
     for (const i of best) {
       const r = col[i]! / incol[i]!;
       if (rule === 'max' ? r > ext : r < ext) ext = r;
+      scale = Math.max(scale, Math.abs(r));
     }
-    best = best.filter((i) => sameRatio(col[i]! / incol[i]!, ext));
+    for (let i = 0; i < t.m; i++) scale = Math.max(scale, Math.abs(col[i]!) / Math.abs(incol[best[0]!]!));
+    const tol = 1e-9 * scale;
+    best = best.filter((i) => Math.abs(col[i]! / incol[i]! - ext) <= tol);
   }
   return best[0]!;
 }

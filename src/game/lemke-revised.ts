@@ -114,6 +114,8 @@ interface State {
   readonly posOfRow: Int32Array;
   readonly x: Float64Array;
   eta: EtaFile;
+  /** An upper estimate of max |x|: the scale of rounding noise in ratio tests. */
+  xScale: number;
   readonly work: Work;
   readonly work2: Work;
   updates: number;
@@ -258,17 +260,18 @@ function reinvert(s: State): void {
   }
   ftran(s.eta, w);
   s.x.fill(0);
+  s.xScale = 0;
   for (let t = 0; t < w.size; t++) {
     const i = w.list[t]!;
     s.x[posOfRow[i]!] = w.v[i]!;
+    s.xScale = Math.max(s.xScale, Math.abs(w.v[i]!));
   }
   clearWork(w);
 }
 
-/** Relative tie test for ratios. */
-function sameRatio(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) + 1e-13;
-}
+// Ties in floating point: two ratios are tied when they differ by less than TIE times the scale
+// of the numbers they come from (rounding noise grows with that scale, not with the ratios).
+const TIE = 1e-9;
 
 /**
  * The leaving position for the column in s.work (the entering column in the current basis), or -1
@@ -278,6 +281,7 @@ function leavingPosition(s: State): number {
   const w = s.work;
   let max = 0;
   for (let t = 0; t < w.size; t++) max = Math.max(max, Math.abs(w.v[w.list[t]!]!));
+  const xScale = s.xScale;
   const eps = Math.max(1e-12, 1e-10 * max);
   let min = Number.POSITIVE_INFINITY;
   for (let t = 0; t < w.size; t++) {
@@ -290,39 +294,47 @@ function leavingPosition(s: State): number {
   for (let t = 0; t < w.size; t++) {
     const i = w.list[t]!;
     const a = w.v[i]!;
-    if (a > eps && sameRatio(s.x[s.posOfRow[i]!]! / a, min)) best.push(s.posOfRow[i]!);
+    if (a > eps && s.x[s.posOfRow[i]!]! / a - min <= TIE * (Math.abs(min) + xScale / a)) best.push(s.posOfRow[i]!);
   }
   if (best.length === 1) return best[0]!;
   return lexicographicTieBreak(s, best);
 }
 
-/** Among tied positions, the lexicographically smallest row of B^-1 / alpha, columns 1..n in order; then the lowest position. */
+/**
+ * Among tied positions, Gambit's lexicographic choice: for c = 1, 2, ..., keep the rows with the
+ * smallest (B^-1)(row, c) / alpha(row), until one is left; then the lowest position. Column c of
+ * B^-1 is a unit vector when the slack -c is basic (then only its own row can differ, upwards) and
+ * otherwise costs one sparse FTRAN of e_c.
+ */
 function lexicographicTieBreak(s: State, tied: number[]): number {
   const w = s.work;
-  const alpha = tied.map((pos) => w.v[s.rowOfPos[pos]!]!);
-  const rows: Map<number, number>[] = tied.map((pos) => {
-    btran(s.eta, s.rowOfPos[pos]!, s.work2);
-    const m = new Map<number, number>();
-    for (let t = 0; t < s.work2.size; t++) {
-      const c = s.work2.list[t]!;
-      const v = s.work2.v[c]!;
-      if (v !== 0) m.set(c, v);
+  const alpha = new Map<number, number>();
+  for (const pos of tied) alpha.set(pos, w.v[s.rowOfPos[pos]!]!);
+  let alive = tied.slice();
+  const col = s.work2;
+  for (let c = 1; c <= s.n && alive.length > 1; c++) {
+    const slackPos = s.posOf[-c + s.n]!;
+    if (slackPos >= 0) {
+      // Column c of B^-1 is e(slackPos): that row's ratio 1/alpha > 0 loses to the others' 0.
+      if (alpha.has(slackPos)) alive = alive.filter((pos) => pos !== slackPos);
+      continue;
     }
-    return m;
-  });
-  clearWork(s.work2);
-  const cols = [...new Set(rows.flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
-  let alive = tied.map((_, k) => k);
-  for (const c of cols) {
-    if (alive.length === 1) break;
-    const ratio = (k: number) => (rows[k]!.get(c) ?? 0) / alpha[k]!;
+    scatter(s, -c, col);
+    ftran(s.eta, col);
     let min = Number.POSITIVE_INFINITY;
-    for (const k of alive) min = Math.min(min, ratio(k));
-    alive = alive.filter((k) => sameRatio(ratio(k), min));
+    let scale = 0;
+    for (const pos of alive) {
+      const r = col.v[s.rowOfPos[pos]!]! / alpha.get(pos)!;
+      min = Math.min(min, r);
+      scale = Math.max(scale, Math.abs(r));
+    }
+    // Rounding noise follows the size of the column's entries.
+    for (let t = 0; t < col.size; t++) scale = Math.max(scale, Math.abs(col.v[col.list[t]!]!));
+    const tol = TIE * scale;
+    alive = alive.filter((pos) => col.v[s.rowOfPos[pos]!]! / alpha.get(pos)! - min <= tol);
+    clearWork(col);
   }
-  let bestPos = Number.POSITIVE_INFINITY;
-  for (const k of alive) bestPos = Math.min(bestPos, tied[k]!);
-  return bestPos;
+  return Math.min(...alive);
 }
 
 /** Replaces the basic variable at `pos` by `label`, whose column in the current basis is in s.work. */
@@ -333,9 +345,13 @@ function pivotAt(s: State, pos: number, label: number): void {
   for (let t = 0; t < w.size; t++) {
     const i = w.list[t]!;
     const p = s.posOfRow[i]!;
-    if (p !== pos) s.x[p]! -= theta * w.v[i]!;
+    if (p !== pos) {
+      s.x[p]! -= theta * w.v[i]!;
+      s.xScale = Math.max(s.xScale, Math.abs(s.x[p]!));
+    }
   }
   s.x[pos] = theta;
+  s.xScale = Math.max(s.xScale, Math.abs(theta));
   pushEta(s.eta, row, w);
   s.updates++;
   const out = s.basic[pos]!;
@@ -371,6 +387,7 @@ export function revisedLemke(
     posOfRow: Int32Array.from({ length: n }, (_, i) => i),
     x: Float64Array.from(lcp.rhs),
     eta: newEtaFile(n),
+    xScale: lcp.rhs.reduce((m, v) => Math.max(m, Math.abs(v)), 0),
     work: newWork(n),
     work2: newWork(n),
     updates: 0,

@@ -28,8 +28,14 @@
 // repeated solves with other lambdas or payoffs (withPayoffs) do not rebuild them.
 
 import { gmres } from './gmres.js';
+import {
+  type LogitTrace,
+  MAX_HOMOTOPY_VARS,
+  toBehaviorProfile,
+  toMixedProfile,
+  traceToLambda,
+} from './logit-homotopy.js';
 import { branchSlope, makeNewtonWork, type NewtonWork, newtonAtLambda } from './logit-newton.js';
-import { type LogitTrace, toBehaviorProfile, toMixedProfile, traceToLambda } from './logit-homotopy.js';
 import {
   centroidTheta,
   compileExtensive,
@@ -40,6 +46,7 @@ import {
   type LogitWork,
   makeWork,
   reachAndBeliefs,
+  subtreeValues,
 } from './logit-system.js';
 import type { BehaviorProfile, ExtensiveGame, MixedProfile, StrategicGame } from './types.js';
 
@@ -97,7 +104,11 @@ export function makeSweepPlan(model: ExtensiveLogitModel): SweepPlan {
       }
     }
   }
-  return { schedule: schedule.subarray(0, out), beliefsFixed: !cyclic && beliefsFromChanceOnly(model), cyclic };
+  return {
+    schedule: schedule.subarray(0, out),
+    beliefsFixed: !cyclic && beliefsFromChanceOnly(model),
+    cyclic,
+  };
 }
 
 /** Do all members of every information set share the same personal moves on their paths? */
@@ -134,11 +145,31 @@ function beliefsFromChanceOnly(model: ExtensiveLogitModel): boolean {
  * One backward sweep: beliefs from theta as given, then, in plan order, subtree values and each
  * information set's logit response (written into theta) to the values below it.
  */
-export function sweep(model: ExtensiveLogitModel, plan: SweepPlan, work: LogitWork, theta: Float64Array, lambda: number, keepBeliefs = false): void {
-  const { nPlayers: P, childStart, childList, edgeVar, edgeProb, payoff, groupStart, groupPlayer, memberStart, memberList } = model;
+export function sweep(
+  model: ExtensiveLogitModel,
+  plan: SweepPlan,
+  work: LogitWork,
+  theta: Float64Array,
+  lambda: number,
+): void {
+  const {
+    nPlayers: P,
+    childStart,
+    childList,
+    edgeVar,
+    edgeProb,
+    payoff,
+    groupStart,
+    groupPlayer,
+    memberStart,
+    memberList,
+  } = model;
   const { value, belief, prob } = work;
-  if (!keepBeliefs) reachAndBeliefs(model, work, theta);
+  reachAndBeliefs(model, work, theta);
   for (let a = 0; a < theta.length; a++) prob[a] = Math.exp(theta[a]!);
+  // With cyclic dependencies some values are read before this sweep recomputes them: take them
+  // at theta, so that the sweep is a function of theta (Newton on it needs that).
+  if (plan.cyclic) subtreeValues(model, work);
   const schedule = plan.schedule;
   for (let s = 0; s < schedule.length; s++) {
     const item = schedule[s]!;
@@ -207,6 +238,8 @@ export function makeTangentWork(model: ExtensiveLogitModel): TangentWork {
 /**
  * One sweep S(theta) into tw.out and its directional derivative D_theta S v + dS/dlambda dLambda
  * into tw.dOut (forward-mode differentiation of sweep(): beliefs, subtree values, responses).
+ * primal = false reuses the values, beliefs and probabilities that the previous call left in
+ * work at the same theta (only for acyclic plans, where every value is final when read).
  */
 export function sweepTangent(
   model: ExtensiveLogitModel,
@@ -217,12 +250,13 @@ export function sweepTangent(
   v: Float64Array,
   lambda: number,
   dLambda = 0,
+  primal = true,
 ): void {
   const { nNodes, nPlayers: P, parent, childStart, childList, edgeVar, edgeProb, payoff } = model;
   const { groupStart, groupPlayer, memberStart, memberList } = model;
   const { value, belief, prob, logReach } = work;
   const { dReach, dBelief, dValue, dProb, out, dOut } = tw;
-  reachAndBeliefs(model, work, theta);
+  if (primal) reachAndBeliefs(model, work, theta);
   dReach[0] = 0;
   for (let n = 1; n < nNodes; n++) {
     const e = edgeVar[n]!;
@@ -242,18 +276,19 @@ export function sweepTangent(
     }
   }
   for (let a = 0; a < theta.length; a++) {
-    prob[a] = Math.exp(theta[a]!);
+    if (primal) prob[a] = Math.exp(theta[a]!);
     dProb[a] = prob[a]! * v[a]!;
-    out[a] = theta[a]!;
+    if (primal) out[a] = theta[a]!;
     dOut[a] = v[a]!;
   }
+  if (plan.cyclic) valuesWithTangent(model, work, tw);
   const schedule = plan.schedule;
   for (let s = 0; s < schedule.length; s++) {
     const item = schedule[s]!;
     if (item >= 0) {
       const base = item * P;
       for (let i = 0; i < P; i++) {
-        value[base + i] = payoff[base + i]!;
+        if (primal) value[base + i] = payoff[base + i]!;
         dValue[base + i] = 0;
       }
       for (let c = childStart[item]!; c < childStart[item + 1]!; c++) {
@@ -262,7 +297,7 @@ export function sweepTangent(
         const w = e >= 0 ? prob[e]! : edgeProb[child]!;
         const dw = e >= 0 ? dProb[e]! : 0;
         for (let i = 0; i < P; i++) {
-          value[base + i]! += w * value[child * P + i]!;
+          if (primal) value[base + i]! += w * value[child * P + i]!;
           dValue[base + i]! += dw * value[child * P + i]! + w * dValue[child * P + i]!;
         }
       }
@@ -282,22 +317,48 @@ export function sweepTangent(
         u += belief[x]! * value[at]!;
         du += dBelief[x]! * value[at]! + belief[x]! * dValue[at]!;
       }
-      out[first + j] = lambda * u;
+      if (primal) out[first + j] = lambda * u;
       dOut[first + j] = lambda * du + dLambda * u;
       if (lambda * u > max) max = lambda * u;
     }
-    let sum = 0;
-    for (let j = 0; j < k; j++) sum += Math.exp(out[first + j]! - max);
-    const logSum = max + Math.log(sum);
-    let mean = 0;
-    for (let j = 0; j < k; j++) {
-      out[first + j]! -= logSum;
-      prob[first + j] = Math.exp(out[first + j]!);
-      mean += prob[first + j]! * dOut[first + j]!;
+    if (primal) {
+      let sum = 0;
+      for (let j = 0; j < k; j++) sum += Math.exp(out[first + j]! - max);
+      const logSum = max + Math.log(sum);
+      for (let j = 0; j < k; j++) {
+        out[first + j]! -= logSum;
+        prob[first + j] = Math.exp(out[first + j]!);
+      }
     }
+    let mean = 0;
+    for (let j = 0; j < k; j++) mean += prob[first + j]! * dOut[first + j]!;
     for (let j = 0; j < k; j++) {
       dOut[first + j]! -= mean;
       dProb[first + j] = prob[first + j]! * dOut[first + j]!;
+    }
+  }
+}
+
+/** Subtree values and their tangents at the current prob / dProb (the cyclic pre-pass of sweepTangent). */
+function valuesWithTangent(model: ExtensiveLogitModel, work: LogitWork, tw: TangentWork): void {
+  const { nNodes, nPlayers: P, childStart, childList, edgeVar, edgeProb, payoff } = model;
+  const { value, prob } = work;
+  const { dValue, dProb } = tw;
+  for (let node = nNodes - 1; node >= 0; node--) {
+    const base = node * P;
+    for (let i = 0; i < P; i++) {
+      value[base + i] = payoff[base + i]!;
+      dValue[base + i] = 0;
+    }
+    for (let c = childStart[node]!; c < childStart[node + 1]!; c++) {
+      const child = childList[c]!;
+      const e = edgeVar[child]!;
+      const w = e >= 0 ? prob[e]! : edgeProb[child]!;
+      const dw = e >= 0 ? dProb[e]! : 0;
+      for (let i = 0; i < P; i++) {
+        value[base + i]! += w * value[child * P + i]!;
+        dValue[base + i]! += dw * value[child * P + i]! + w * dValue[child * P + i]!;
+      }
     }
   }
 }
@@ -311,7 +372,12 @@ interface KrylovWork {
 
 function makeKrylovWork(model: ExtensiveLogitModel): KrylovWork {
   const N = model.nVars;
-  return { tw: makeTangentWork(model), g: new Float64Array(N), delta: new Float64Array(N), zero: new Float64Array(N) };
+  return {
+    tw: makeTangentWork(model),
+    g: new Float64Array(N),
+    delta: new Float64Array(N),
+    zero: new Float64Array(N),
+  };
 }
 
 /**
@@ -334,12 +400,12 @@ function krylovSlope(
   out.set(rhs);
   const r = gmres(
     (v, o) => {
-      sweepTangent(model, plan, work, tw, theta, v, lambda);
+      sweepTangent(model, plan, work, tw, theta, v, lambda, 0, plan.cyclic);
       for (let a = 0; a < N; a++) o[a] = v[a]! - tw.dOut[a]!;
     },
     rhs,
     out,
-    { tol: 1e-8, restart: 40, maxProducts: 400 },
+    { tol: 1e-4, restart: 40, maxProducts: 400 }, // a predictor needs no more
   );
   return r.converged;
 }
@@ -378,7 +444,7 @@ function newtonKrylov(
   let firstStep = 0;
   let prev = Number.POSITIVE_INFINITY;
   const apply = (v: Float64Array, out: Float64Array) => {
-    sweepTangent(model, plan, work, tw, theta, v, lambda);
+    sweepTangent(model, plan, work, tw, theta, v, lambda, 0, plan.cyclic);
     for (let a = 0; a < N; a++) out[a] = v[a]! - tw.dOut[a]!;
   };
   for (let it = 1; it <= opts.maxIter; it++) {
@@ -386,13 +452,18 @@ function newtonKrylov(
     for (let a = 0; a < N; a++) g[a] = tw.out[a]! - theta[a]!;
     const gn = maxAbs(g);
     if (!Number.isFinite(gn)) return { converged: false, iterations: it, products, firstStep };
-    const noise = Math.max(opts.tol, 8 * Number.EPSILON * (1 + maxAbs(theta)) * Math.max(1, lambda * model.payoffRange));
+    const noise = Math.max(
+      opts.tol,
+      8 * Number.EPSILON * (1 + maxAbs(theta)) * Math.max(1, lambda * model.payoffRange),
+    );
     if (gn <= opts.tol || (it > 1 && gn <= noise && gn >= 0.5 * prev)) {
       theta.set(tw.out);
       return { converged: true, iterations: it, products, firstStep };
     }
     delta.set(g);
-    const r = gmres(apply, g, delta, { tol: 1e-10, restart: 40, maxProducts: 400 });
+    // Inexact Newton (Eisenstat & Walker 1996): solve only as accurately as the residual warrants.
+    const forcing = Math.min(1e-2, Math.max(1e-10, gn));
+    const r = gmres(apply, g, delta, { tol: forcing, restart: 40, maxProducts: 400 });
     products += r.products;
     const step = maxAbs(delta);
     if (!Number.isFinite(step)) return { converged: false, iterations: it, products, firstStep };
@@ -419,7 +490,7 @@ export interface FixedOptions {
   start?: { lambda: number; theta: Float64Array };
   /** Games with at most this many actions use dense Newton as corrector (it also sees bifurcations), larger ones Newton–Krylov sweeps (default 64). */
   denseLimit?: number;
-  /** Largest game (actions) for which dense Newton or the homotopy may be used as fallback (default 2500). */
+  /** Largest game (actions) for which dense Newton or the homotopy may be used as fallback (default 1000). */
   maxDenseVars?: number;
   /** Fixed-point tolerance in log-probabilities (default 1e-12). */
   tol?: number;
@@ -467,11 +538,13 @@ export function makeLogitSolver(model: LogitModel): LogitSolver {
       return current;
     },
     setModel(m: LogitModel) {
-      if (m.nVars !== current.nVars || m.kind !== current.kind) throw new Error('setModel needs the same game structure');
+      if (m.nVars !== current.nVars || m.kind !== current.kind)
+        throw new Error('setModel needs the same game structure');
       current = m;
     },
     solve(lambda: number, opts: FixedOptions = {}): FixedResult {
-      if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new Error(`lambda must be finite and non-negative, got ${lambda}`);
+      if (!(lambda >= 0) || !Number.isFinite(lambda))
+        throw new Error(`lambda must be finite and non-negative, got ${lambda}`);
       const ctx: Context = {
         model: current,
         work,
@@ -501,7 +574,12 @@ export function solveLogitFixed(model: LogitModel, lambda: number, opts: FixedOp
   return makeLogitSolver(model).solve(lambda, opts);
 }
 
-function result(ctx: Context, lambda: number, theta: Float64Array, parts: Omit<FixedResult, 'lambda' | 'theta' | 'probs' | 'residual'>): FixedResult {
+function result(
+  ctx: Context,
+  lambda: number,
+  theta: Float64Array,
+  parts: Omit<FixedResult, 'lambda' | 'theta' | 'probs' | 'residual'>,
+): FixedResult {
   const residual = fixedPointResidual(ctx.model, ctx.work, theta, lambda, ctx.scratch);
   return { lambda, theta, probs: Float64Array.from(theta, Math.exp), residual, ...parts };
 }
@@ -511,26 +589,56 @@ function solveFixed(ctx: Context, lambda: number): FixedResult {
   const N = model.nVars;
   if (N === 0 || lambda === 0) {
     const theta = centroidTheta(model);
-    return result(ctx, lambda, theta, { ok: true, certificate: 'unique', method: 'sweep', stages: 0, iterations: 0, message: 'centroid' });
+    return result(ctx, lambda, theta, {
+      ok: true,
+      certificate: 'unique',
+      method: 'sweep',
+      stages: 0,
+      iterations: 0,
+      message: 'centroid',
+    });
   }
   if (model.kind === 'efg' && plan?.beliefsFixed) {
     const theta = centroidTheta(model);
     sweep(model, plan, ctx.work, theta, lambda);
-    return result(ctx, lambda, theta, { ok: true, certificate: 'unique', method: 'sweep', stages: 1, iterations: 1, message: 'one backward sweep (beliefs fixed by chance)' });
+    return result(ctx, lambda, theta, {
+      ok: true,
+      certificate: 'unique',
+      method: 'sweep',
+      stages: 1,
+      iterations: 1,
+      message: 'one backward sweep (beliefs fixed by chance)',
+    });
   }
   const denseLimit = opts.denseLimit ?? 64;
-  const maxDense = opts.maxDenseVars ?? 2500;
+  const maxDense = Math.min(opts.maxDenseVars ?? 1000, MAX_HOMOTOPY_VARS);
   const useSweeps = model.kind === 'efg' && N > denseLimit;
   let iterations = 0;
   if (useSweeps) {
     const r = continueWithKrylov(ctx, lambda);
     iterations += r.iterations;
-    if (r.ok) return result(ctx, lambda, r.theta, { ok: true, certificate: 'continuation', method: 'newton-krylov', stages: r.stages, iterations, message: 'continuation with Newton–Krylov sweeps' });
+    if (r.ok)
+      return result(ctx, lambda, r.theta, {
+        ok: true,
+        certificate: 'continuation',
+        method: 'newton-krylov',
+        stages: r.stages,
+        iterations,
+        message: 'continuation with Newton–Krylov sweeps',
+      });
   }
   if (N <= maxDense) {
     const r = continueWithNewton(ctx, lambda);
     iterations += r.iterations;
-    if (r.ok) return result(ctx, lambda, r.theta, { ok: true, certificate: 'continuation', method: 'newton', stages: r.stages, iterations, message: 'continuation with Newton' });
+    if (r.ok)
+      return result(ctx, lambda, r.theta, {
+        ok: true,
+        certificate: 'continuation',
+        method: 'newton',
+        stages: r.stages,
+        iterations,
+        message: 'continuation with Newton',
+      });
     if (opts.fallback ?? true) {
       const t: LogitTrace = traceToLambda(model, lambda);
       const theta = t.theta;
@@ -543,9 +651,23 @@ function solveFixed(ctx: Context, lambda: number): FixedResult {
         message: `continuation stalled (${r.message}); homotopy: ${t.message}`,
       });
     }
-    return result(ctx, lambda, r.theta, { ok: false, certificate: 'none', method: 'newton', stages: r.stages, iterations, message: r.message });
+    return result(ctx, lambda, r.theta, {
+      ok: false,
+      certificate: 'none',
+      method: 'newton',
+      stages: r.stages,
+      iterations,
+      message: r.message,
+    });
   }
-  return result(ctx, lambda, centroidTheta(model), { ok: false, certificate: 'none', method: 'newton-krylov', stages: 0, iterations, message: 'Newton–Krylov continuation failed and the game is too large for dense fallbacks' });
+  return result(ctx, lambda, centroidTheta(model), {
+    ok: false,
+    certificate: 'none',
+    method: 'newton-krylov',
+    stages: 0,
+    iterations,
+    message: 'Newton–Krylov continuation failed and the game is too large for dense fallbacks',
+  });
 }
 
 interface Continuation {
@@ -558,7 +680,8 @@ interface Continuation {
 
 function startOf(ctx: Context, lambda: number): { lambda: number; theta: Float64Array } {
   const s = ctx.opts.start;
-  if (s && s.lambda <= lambda && s.theta.length === ctx.model.nVars) return { lambda: s.lambda, theta: Float64Array.from(s.theta) };
+  if (s && s.lambda <= lambda && s.theta.length === ctx.model.nVars)
+    return { lambda: s.lambda, theta: Float64Array.from(s.theta) };
   return { lambda: 0, theta: centroidTheta(ctx.model) };
 }
 
@@ -568,8 +691,10 @@ function firstStep(ctx: Context, from: number, to: number): number {
   return r > 0 ? Math.min(to - from, 1 / r) : to - from;
 }
 
-
 const MIN_STEP = 1e-10;
+
+/** Continuation steps tried (accepted or not) before giving up: a few large steps is the point. */
+const MAX_ATTEMPTS = 300;
 
 /**
  * Largest first Newton–Krylov correction (log-probabilities, max norm) of a continuation step:
@@ -578,7 +703,12 @@ const MIN_STEP = 1e-10;
 const KRYLOV_MAX_FIRST_STEP = 0.25;
 
 /** Intermediate continuation points need not be exact: only the last one is returned. */
-const STAGE_TOL = 1e-7;
+const STAGE_TOL = 1e-6;
+
+/** Next step length factor after an accepted step: corrector iterations say how good the prediction was. */
+function growth(iterations: number): number {
+  return iterations <= 2 ? 8 : iterations <= 3 ? 4 : iterations <= 5 ? 2 : 1;
+}
 
 /** Natural continuation in lambda with a tangent predictor and a Newton corrector. */
 function continueWithNewton(ctx: Context, target: number): Continuation {
@@ -591,29 +721,49 @@ function continueWithNewton(ctx: Context, target: number): Continuation {
   const trial = new Float64Array(N);
   let stages = 0;
   let iterations = 0;
-  let sign = branchSlope(model, work, nw, theta, lambda, slope);
+  const sign = branchSlope(model, work, nw, theta, lambda, slope);
   if (sign === 0) return { ok: false, theta, stages, iterations, message: 'singular Jacobian at the start' };
   let step = firstStep(ctx, lambda, target);
+  let attempts = 0;
   while (lambda < target) {
+    if (++attempts > MAX_ATTEMPTS)
+      return {
+        ok: false,
+        theta,
+        stages,
+        iterations,
+        message: `no progress after ${MAX_ATTEMPTS} steps at lambda ${lambda.toPrecision(6)}`,
+      };
     const next = Math.min(target, lambda + step);
     const d = next - lambda;
     for (let a = 0; a < N; a++) trial[a] = theta[a]! + d * slope[a]!;
     const stepTol = next === target ? Math.max(tol, 1e-13) : STAGE_TOL;
-    const r = newtonAtLambda(model, work, nw, trial, next, { maxIter: 12, maxFirstStep: 1, maxContraction: 0.5, stepTol });
+    const r = newtonAtLambda(model, work, nw, trial, next, {
+      maxIter: 12,
+      maxFirstStep: 1,
+      maxContraction: 0.5,
+      stepTol,
+    });
     iterations += r.iterations;
     const nextSign = r.converged ? branchSlope(model, work, nw, trial, next, slope) : 0;
     if (r.converged && nextSign === sign) {
       theta.set(trial);
       lambda = next;
       stages++;
-      step = r.iterations <= 3 ? step * 4 : r.iterations <= 5 ? step * 2 : step;
+      step *= growth(r.iterations);
       continue;
     }
     // Rejected: restore the slope at the accepted point and shorten the step.
     if (r.converged) branchSlope(model, work, nw, theta, lambda, slope);
     step /= 4;
     if (step < MIN_STEP * Math.max(1, target)) {
-      return { ok: false, theta, stages, iterations, message: `step collapsed at lambda ${lambda.toPrecision(6)} (a fold or bifurcation)` };
+      return {
+        ok: false,
+        theta,
+        stages,
+        iterations,
+        message: `step collapsed at lambda ${lambda.toPrecision(6)} (a fold or bifurcation)`,
+      };
     }
   }
   return { ok: true, theta, stages, iterations, message: 'ok' };
@@ -636,7 +786,16 @@ function continueWithKrylov(ctx: Context, target: number): Continuation {
   let iterations = 0;
   let step = firstStep(ctx, lambda, target);
   let haveSlope = krylovSlope(model, plan, work, kw, theta, lambda, slope);
+  let attempts = 0;
   while (lambda < target) {
+    if (++attempts > MAX_ATTEMPTS)
+      return {
+        ok: false,
+        theta,
+        stages,
+        iterations,
+        message: `no progress after ${MAX_ATTEMPTS} steps at lambda ${lambda.toPrecision(6)}`,
+      };
     const next = Math.min(target, lambda + step);
     const d = next - lambda;
     for (let a = 0; a < N; a++) trial[a] = theta[a]! + (haveSlope ? d * slope[a]! : 0);
@@ -651,13 +810,19 @@ function continueWithKrylov(ctx: Context, target: number): Continuation {
       theta = Float64Array.from(trial);
       lambda = next;
       stages++;
-      step = r.iterations <= 3 ? step * 4 : r.iterations <= 5 ? step * 2 : step;
+      step *= growth(r.iterations);
       if (lambda < target) haveSlope = krylovSlope(model, plan, work, kw, theta, lambda, slope);
       continue;
     }
     step /= 4;
     if (step < MIN_STEP * Math.max(1, target)) {
-      return { ok: false, theta, stages, iterations, message: `step collapsed at lambda ${lambda.toPrecision(6)} (a fold or bifurcation)` };
+      return {
+        ok: false,
+        theta,
+        stages,
+        iterations,
+        message: `step collapsed at lambda ${lambda.toPrecision(6)} (a fold or bifurcation)`,
+      };
     }
   }
   return { ok: true, theta, stages, iterations, message: 'ok' };
@@ -676,7 +841,11 @@ export interface BehaviorFixed extends Omit<FixedResult, 'theta' | 'probs'> {
 }
 
 /** Logit QRE of a strategic game at lambda (principal branch). */
-export function logitStrategicFixed(g: StrategicGame, lambda: number, opts: FixedOptions = {}): StrategicFixed {
+export function logitStrategicFixed(
+  g: StrategicGame,
+  lambda: number,
+  opts: FixedOptions = {},
+): StrategicFixed {
   const { theta: _t, probs, ...rest } = solveLogitFixed(compileStrategic(g), lambda, opts);
   return { ...rest, profile: toMixedProfile(g, probs) };
 }

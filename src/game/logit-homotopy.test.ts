@@ -57,7 +57,12 @@ const matchingPennies = bimatrixGame(
 function oneDecisionWithChance(): ExtensiveGame {
   const b = new TreeBuilder({ players: ['solo'] });
   const d = b.addInfoset({ player: 0, label: 'choose', actions: ['A', 'B'] });
-  const c = b.addInfoset({ player: -1, label: 'lottery', actions: ['win', 'lose'], probs: [n(1 / 3), n(2 / 3)] });
+  const c = b.addInfoset({
+    player: -1,
+    label: 'lottery',
+    actions: ['win', 'lose'],
+    probs: [n(1 / 3), n(2 / 3)],
+  });
   const c2 = b.addInfoset({ player: -1, label: 'sure', actions: ['only'], probs: [n(1)] });
   const o = (x: number) => b.addOutcome({ label: '', payoffs: [n(x)] });
   b.addNode(PERSONAL, d);
@@ -104,7 +109,9 @@ describe('logit QRE by homotopy: hand-derived cases', () => {
     const u = [1, 2, 0.5];
     const g = makeStrategicGame([3], ([s]) => [u[s!]!]);
     const q = logitStrategicAt(g, 1.3);
-    softmax(u, 1.3).forEach((p, i) => expect(q.profile.probs[0]![i]).toBeCloseTo(p, 12));
+    softmax(u, 1.3).forEach((p, i) => {
+      expect(q.profile.probs[0]![i]).toBeCloseTo(p, 12);
+    });
     const lim = logitStrategicLimit(g);
     expect(lim.profile.probs[0]![1]).toBeGreaterThan(1 - 1e-8);
     expect(lim.regret).toBeLessThan(1e-8 * 1.5);
@@ -114,7 +121,9 @@ describe('logit QRE by homotopy: hand-derived cases', () => {
     const g = makeStrategicGame([3], ([s]) => [[1, 1, 0][s!]!]);
     const q = logitStrategicAt(g, 4);
     expect(q.profile.probs[0]![0]).toBeCloseTo(q.profile.probs[0]![1]!, 14);
-    softmax([1, 1, 0], 4).forEach((p, i) => expect(q.profile.probs[0]![i]).toBeCloseTo(p, 12));
+    softmax([1, 1, 0], 4).forEach((p, i) => {
+      expect(q.profile.probs[0]![i]).toBeCloseTo(p, 12);
+    });
     const lim = logitStrategicLimit(g);
     expect(lim.profile.probs[0]![0]).toBeCloseTo(0.5, 8);
     expect(lim.profile.probs[0]![1]).toBeCloseTo(0.5, 8);
@@ -147,7 +156,9 @@ describe('logit QRE by homotopy: hand-derived cases', () => {
   it('one-player extensive game with chance and an inner outcome: p = softmax(lambda [1, 2])', () => {
     const g = oneDecisionWithChance();
     const q = logitBehaviorAt(g, 0.9);
-    softmax([1, 2], 0.9).forEach((p, i) => expect(q.profile.probs[0]![i]).toBeCloseTo(p, 12));
+    softmax([1, 2], 0.9).forEach((p, i) => {
+      expect(q.profile.probs[0]![i]).toBeCloseTo(p, 12);
+    });
     // Chance information sets repeat their probabilities.
     expect(q.profile.probs[1]![0]).toBeCloseTo(1 / 3, 15);
     expect(q.profile.probs[2]).toEqual([1]);
@@ -157,9 +168,13 @@ describe('logit QRE by homotopy: hand-derived cases', () => {
     const g = zeroProbabilityBranch();
     const q = logitBehaviorAt(g, 1);
     // Player 1 (unreachable, singleton): L is worth 5, R 1.
-    softmax([5, 1], 1).forEach((p, i) => expect(q.profile.probs[0]![i]).toBeCloseTo(p, 12));
+    softmax([5, 1], 1).forEach((p, i) => {
+      expect(q.profile.probs[0]![i]).toBeCloseTo(p, 12);
+    });
     // Player 2 (two unreachable nodes, beliefs 1/2 each): x is worth 2, y 1.
-    softmax([2, 1], 1).forEach((p, i) => expect(q.profile.probs[1]![i]).toBeCloseTo(p, 12));
+    softmax([2, 1], 1).forEach((p, i) => {
+      expect(q.profile.probs[1]![i]).toBeCloseTo(p, 12);
+    });
     // The end point test (as gambit-logit's) ignores sets reached with probability zero, so the
     // centroid already passes it.
     const lim = logitBehaviorLimit(g);
@@ -221,7 +236,9 @@ describe('logit QRE by homotopy: hand-derived cases', () => {
     );
     expect(q.ok).toBe(true);
     expect(q.lambda).toBe(2e-19);
-    q.profile.probs.flat().forEach((p, i) => expect(p).toBeCloseTo(small.profile.probs.flat()[i]!, 10));
+    q.profile.probs.flat().forEach((p, i) => {
+      expect(p).toBeCloseTo(small.profile.probs.flat()[i]!, 10);
+    });
   });
 });
 
@@ -273,7 +290,9 @@ describeOracle('logit homotopy against gambit-logit', () => {
       if (t.ok && t.lambda === 1 && d < 1e-6) close++;
       else misses.push(`${g.name} (${d.toExponential(2)}, ${t.message})`);
     }
-    console.log(`logit λ=1: ${close}/${total} within 1e-6${misses.length ? `; misses: ${misses.join(', ')}` : ''}`);
+    console.log(
+      `logit λ=1: ${close}/${total} within 1e-6${misses.length ? `; misses: ${misses.join(', ')}` : ''}`,
+    );
     expect(total).toBeGreaterThan(100);
     expect(misses).toEqual([]);
   });
@@ -301,14 +320,18 @@ describeOracle('logit homotopy against gambit-logit', () => {
       const scale = model.payoffRange || 1;
       const ours = regretOf(model, work, t.theta);
       // Gambit stops at regret < 1e-8 x range; allow for its 10-digit printing.
-      const theirs = ref.length === model.nVars ? regretOf(model, work, Float64Array.from(ref, Math.log)) : Number.NaN;
-      if (!(t.ok && ours < 1e-8 * scale * (1 + 1e-6))) problems.push(`${g.name}: our end point has regret ${ours}`);
+      const theirs =
+        ref.length === model.nVars ? regretOf(model, work, Float64Array.from(ref, Math.log)) : Number.NaN;
+      if (!(t.ok && ours < 1e-8 * scale * (1 + 1e-6)))
+        problems.push(`${g.name}: our end point has regret ${ours}`);
       if (theirs <= 1e-6 * scale) {
         const d = maxDiff(t.probs, ref);
         if (d < 1e-4) close++;
         else problems.push(`${g.name}: ${d.toExponential(2)} from Gambit's end point`);
       } else {
-        gambitWrong.push(`${g.name} (Gambit's regret ${theirs.toExponential(2)}, ours ${ours.toExponential(2)})`);
+        gambitWrong.push(
+          `${g.name} (Gambit's regret ${theirs.toExponential(2)}, ours ${ours.toExponential(2)})`,
+        );
       }
     }
     console.log(
@@ -316,7 +339,9 @@ describeOracle('logit homotopy against gambit-logit', () => {
         `(agent regret for .efg, as gambit-logit's own test; Nash regret for .nfg): not an equilibrium to Gambit's ` +
         `tolerance, while ours is: ${gambitWrong.join('; ')}`,
     );
-    console.log(`logit limit: ${oursSecs.toFixed(3)} s here for the ${total} games, gambit-logit -e recorded ${gambitSecs.toFixed(3)} s`);
+    console.log(
+      `logit limit: ${oursSecs.toFixed(3)} s here for the ${total} games, gambit-logit -e recorded ${gambitSecs.toFixed(3)} s`,
+    );
     expect(problems).toEqual([]);
     expect(close + gambitWrong.length).toBe(total);
     // The README's known case: gambit-logit stops at a bifurcation of contrib/games/2x2x2.nfg.

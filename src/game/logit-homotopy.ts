@@ -4,16 +4,25 @@
 // logistic quantal response equilibrium correspondence", GEB 51; Turocy (2010) "Computing
 // sequential equilibria using agent quantal response equilibria", Econ Theory 42.
 // Follows gambit-logit (src/solvers/logit/{path,nfglogit,efglogit}.cc, tools/logit/logit.cc):
-// unknowns are log-probabilities and lambda itself (no transformation of lambda: Gambit 16+ lets
-// the step length grow by up to 1.1x per step, so lambda runs to 1e8 and beyond in a few hundred
-// steps); first step 0.03; the end point (-e) is the first accepted point whose Nash regret is
-// below 1e-8 times the game's payoff range; a target lambda (-l) is found by a secant search on
+// unknowns are log-probabilities and lambda itself (Gambit 16+ applies no transformation to
+// lambda: the step length may grow 1.1x per step, so lambda reaches 1e8 in a few hundred steps);
+// first step 0.03; the end point (-e) is the first accepted point whose regret is below 1e-8 times
+// the game's payoff range — Nash regret for strategic games, agent regret (conditional on reaching
+// each information set; sets reached with probability 0 in double precision excluded) for
+// extensive ones, as gambit-logit 17 does; a target lambda (-l) is found by a secant search on
 // lambda - target once the branch passes it, then (here) polished by Newton at exactly that lambda.
 //
-// Bifurcations: Gambit perturbs the first equation when the tangent's orientation flips. That can
-// stall on degenerate games (contrib/games/2x2x2.nfg: Gambit stops at a point with regret 0.21).
-// When it stalls short of the goal, tracing resumes from the stalled point following the branch
-// straight through the bifurcation (orientation kept), so the end point is a Nash equilibrium.
+// Where Gambit gets stuck, this goes on, so that the end point is an equilibrium:
+// - Bifurcations: Gambit perturbs the first equation when the tangent's orientation flips; on
+//   degenerate games that can stall (contrib/games/2x2x2.nfg: Gambit stops at regret 0.21). After
+//   a stall, tracing resumes from the stalled point following the branch straight through
+//   bifurcations (orientation kept).
+// - Large lambda: log-probabilities of abandoned actions run like -lambda * gap, beliefs behind
+//   them lose precision (eps * |theta|) and lambda magnifies it past the corrector's tolerance:
+//   the tracer crawls (gambit-logit runs into its time limit on contrib/games/bayes2a.efg). A crawl
+//   or a stall at large lambda hands over to natural continuation in lambda with Newton at fixed
+//   lambda, which tolerates that noise.
+// - Payoffs far from unit scale (1e19) are divided by the payoff range before tracing.
 
 import { branchSlope, makeNewtonWork, newtonAtLambda } from './logit-newton.js';
 import {
@@ -75,9 +84,17 @@ export interface LogitTrace {
   branch?: BranchPoint[];
 }
 
+/** Largest number of unknowns the dense tracer accepts (its Jacobian has N^2 entries, its QR costs N^3). */
+export const MAX_HOMOTOPY_VARS = 4000;
+
 /** Gambit's equations as a curve in (theta, lambda). */
 export function logitCurve(model: LogitModel, work: LogitWork = makeWork(model)): CurveSystem {
   const N = model.nVars;
+  if (N > MAX_HOMOTOPY_VARS) {
+    throw new Error(
+      `the homotopy is dense: ${N} actions is more than ${MAX_HOMOTOPY_VARS}; use logit-fixed.ts`,
+    );
+  }
   const u = new Float64Array(N);
   const du = new Float64Array(N * N);
   return {
@@ -96,7 +113,14 @@ function finish(
   model: LogitModel,
   work: LogitWork,
   x: Float64Array,
-  parts: { ok: boolean; message: string; steps: number; through: boolean; bifurcations?: number; branch?: BranchPoint[] },
+  parts: {
+    ok: boolean;
+    message: string;
+    steps: number;
+    through: boolean;
+    bifurcations?: number;
+    branch?: BranchPoint[];
+  },
 ): LogitTrace {
   const N = model.nVars;
   const theta = x.slice(0, N);
@@ -132,7 +156,15 @@ function traceBranch(
   opts: HomotopyOptions,
   goal: (x: Float64Array) => boolean,
   criterion: ((x: Float64Array) => number) | undefined,
-): { x: Float64Array; ok: boolean; message: string; steps: number; through: boolean; bifurcations: number; branch?: BranchPoint[] } {
+): {
+  x: Float64Array;
+  ok: boolean;
+  message: string;
+  steps: number;
+  through: boolean;
+  bifurcations: number;
+  branch?: BranchPoint[];
+} {
   const N = model.nVars;
   const work = makeWork(model);
   const curve = logitCurve(model, work);
@@ -165,18 +197,33 @@ function traceBranch(
     r.ok && !capped && !crawling && r.x[N]! >= 0 && (criterion ? true : goal(r.x));
   if (reached(first) || capped) {
     const message = capped ? 'lambda grew past the precision of doubles' : first.message;
-    return { x: first.x, ok: reached(first), message, steps: first.steps, through: false, bifurcations: first.flips, ...(branch ? { branch } : {}) };
+    return {
+      x: first.x,
+      ok: reached(first),
+      message,
+      steps: first.steps,
+      through: false,
+      bifurcations: first.flips,
+      ...(branch ? { branch } : {}),
+    };
   }
   // Resume from the stalled point; its predecessor was accepted on the branch. (A crawl is not a
   // bifurcation: go straight to the endgame.)
-  const second = crawling
-    ? first
-    : (branch?.pop(), tracePath(curve, first.x, { ...common, bifurcation: 'through', firstStep: common.firstStep }));
+  if (!crawling) branch?.pop();
+  const second = crawling ? first : tracePath(curve, first.x, { ...common, bifurcation: 'through' });
   const steps = crawling ? first.steps : first.steps + second.steps;
   const bifurcations = crawling ? first.flips : first.flips + second.flips;
   if (reached(second) || capped || !(second.x[N]! > 0)) {
     const message = capped ? 'lambda grew past the precision of doubles' : second.message;
-    return { x: second.x, ok: reached(second), message, steps, through: true, bifurcations, ...(branch ? { branch } : {}) };
+    return {
+      x: second.x,
+      ok: reached(second),
+      message,
+      steps,
+      through: !crawling,
+      bifurcations,
+      ...(branch ? { branch } : {}),
+    };
   }
   // Still stalled: at large lambda the arclength corrector runs out of precision (log-probabilities
   // of abandoned actions grow like -lambda); Newton at fixed lambda does not, so finish by natural
@@ -188,7 +235,7 @@ function traceBranch(
     ok: third.ok,
     message: third.ok ? `${second.message}; finished by Newton continuation in lambda` : third.message,
     steps: steps + third.steps,
-    through: true,
+    through: !crawling,
     bifurcations,
     ...(branch ? { branch } : {}),
   };
@@ -242,7 +289,13 @@ function continueByNewton(
   let lambda = x[N]!;
   if (target !== undefined && lambda > target) lambda = target;
   const first = newtonAtLambda(model, work, nw, theta, lambda, { maxFirstStep: 1e-2 });
-  if (!first.converged) return { x: Float64Array.from(x0), ok: false, message: 'stalled, and Newton failed at the stalled point', steps: 0 };
+  if (!first.converged)
+    return {
+      x: Float64Array.from(x0),
+      ok: false,
+      message: 'stalled, and Newton failed at the stalled point',
+      steps: 0,
+    };
   x[N] = lambda;
   const slope = new Float64Array(N);
   const trial = new Float64Array(N);
@@ -251,10 +304,15 @@ function continueByNewton(
   for (;;) {
     if (target === undefined ? goal(x) : lambda >= target) return { x, ok: true, message: 'ok', steps };
     const next = target === undefined ? lambda * growth : Math.min(target, lambda * growth);
-    if (!(next < lambdaCap)) return { x, ok: false, message: 'lambda grew past the precision of doubles', steps };
+    if (!(next < lambdaCap))
+      return { x, ok: false, message: 'lambda grew past the precision of doubles', steps };
     branchSlope(model, work, nw, theta, lambda, slope);
     for (let a = 0; a < N; a++) trial[a] = theta[a]! + (next - lambda) * slope[a]!;
-    const r = newtonAtLambda(model, work, nw, trial, next, { maxIter: 15, maxFirstStep: 1, maxContraction: 0.5 });
+    const r = newtonAtLambda(model, work, nw, trial, next, {
+      maxIter: 15,
+      maxFirstStep: 1,
+      maxContraction: 0.5,
+    });
     if (r.converged) {
       theta.set(trial);
       lambda = next;
@@ -264,7 +322,8 @@ function continueByNewton(
       growth = Math.min(growth * 2, 16);
     } else {
       growth = 1 + (growth - 1) / 4;
-      if (growth - 1 < 1e-9) return { x, ok: false, message: `Newton continuation stalled at lambda ${lambda}`, steps };
+      if (growth - 1 < 1e-9)
+        return { x, ok: false, message: `Newton continuation stalled at lambda ${lambda}`, steps };
     }
   }
 }
@@ -310,13 +369,24 @@ function traceScaledToLambda(model: LogitModel, lambda: number, opts: HomotopyOp
     const x = startPoint(model);
     x[N] = lambda;
     const branch = opts.recordBranch ? { branch: [{ lambda, probs: expAll(x.subarray(0, N)) }] } : {};
-    return finish(model, work, x, { ok: true, message: 'no path to follow', steps: 0, through: false, ...branch });
+    return finish(model, work, x, {
+      ok: true,
+      message: 'no path to follow',
+      steps: 0,
+      through: false,
+      ...branch,
+    });
   }
   if (!(lambda * model.payoffRange < LAMBDA_SCALE_LIMIT)) {
     const message = 'lambda times the payoff range is past the precision of doubles';
     return finish(model, work, startPoint(model), { ok: false, message, steps: 0, through: false });
   }
-  const r = traceBranch(model, opts, () => false, (x) => x[N]! - lambda);
+  const r = traceBranch(
+    model,
+    opts,
+    () => false,
+    (x) => x[N]! - lambda,
+  );
   if (!r.ok) return finish(model, work, r.x, r);
   // Polish: Newton on the square system at exactly the target lambda.
   const theta = r.x.slice(0, N);
@@ -367,6 +437,7 @@ export interface StrategicQre {
   message: string;
   steps: number;
   throughBifurcation: boolean;
+  bifurcations: number;
   branch?: { lambda: number; profile: MixedProfile }[];
 }
 
@@ -380,6 +451,7 @@ export interface BehaviorQre {
   message: string;
   steps: number;
   throughBifurcation: boolean;
+  bifurcations: number;
   branch?: { lambda: number; profile: BehaviorProfile }[];
 }
 
@@ -393,7 +465,9 @@ export function toMixedProfile(g: StrategicGame, probs: ArrayLike<number>): Mixe
 export function toBehaviorProfile(g: ExtensiveGame, probs: ArrayLike<number>): BehaviorProfile {
   let k = 0;
   return {
-    probs: g.infosets.map((h) => (h.player < 0 ? (h.probs ?? []).map((p) => p.value) : h.actions.map(() => probs[k++]!))),
+    probs: g.infosets.map((h) =>
+      h.player < 0 ? (h.probs ?? []).map((p) => p.value) : h.actions.map(() => probs[k++]!),
+    ),
   };
 }
 
@@ -406,7 +480,10 @@ function strategicResult(g: StrategicGame, t: LogitTrace): StrategicQre {
     message: t.message,
     steps: t.steps,
     throughBifurcation: t.throughBifurcation,
-    ...(t.branch ? { branch: t.branch.map((b) => ({ lambda: b.lambda, profile: toMixedProfile(g, b.probs) })) } : {}),
+    bifurcations: t.bifurcations,
+    ...(t.branch
+      ? { branch: t.branch.map((b) => ({ lambda: b.lambda, profile: toMixedProfile(g, b.probs) })) }
+      : {}),
   };
 }
 
@@ -419,7 +496,10 @@ function behaviorResult(g: ExtensiveGame, t: LogitTrace): BehaviorQre {
     message: t.message,
     steps: t.steps,
     throughBifurcation: t.throughBifurcation,
-    ...(t.branch ? { branch: t.branch.map((b) => ({ lambda: b.lambda, profile: toBehaviorProfile(g, b.probs) })) } : {}),
+    bifurcations: t.bifurcations,
+    ...(t.branch
+      ? { branch: t.branch.map((b) => ({ lambda: b.lambda, profile: toBehaviorProfile(g, b.probs) })) }
+      : {}),
   };
 }
 

@@ -4,7 +4,7 @@
 // along the branch can tell "converged to the point continuing the branch" from "jumped".
 // Also the branch's slope d theta / d lambda = -J_theta^{-1} dH/dlambda, for Euler predictors.
 
-import { luFactor, luSolve, makeLuWork, type LuWork } from './dense-lu.js';
+import { type LuWork, luFactor, luSolve, makeLuWork } from './dense-lu.js';
 import { type LogitModel, type LogitWork, qreJacobian, qreResidual } from './logit-system.js';
 
 export interface NewtonWork {
@@ -70,7 +70,13 @@ function norm2(v: Float64Array): number {
 }
 
 /** Factorises J_theta at (theta, lambda) into nw.lu; false if singular. */
-export function factorAt(model: LogitModel, work: LogitWork, nw: NewtonWork, theta: Float64Array, lambda: number): boolean {
+export function factorAt(
+  model: LogitModel,
+  work: LogitWork,
+  nw: NewtonWork,
+  theta: Float64Array,
+  lambda: number,
+): boolean {
   const N = model.nVars;
   qreJacobian(model, work, theta, lambda, nw.u, nw.du, nw.lu.a, N);
   return luFactor(nw.lu);
@@ -104,7 +110,8 @@ export function newtonAtLambda(
     qreResidual(model, work, theta, lambda, nw.u, h);
     luSolve(lu, h);
     const len = norm2(h);
-    if (!Number.isFinite(len)) return { converged: false, iterations: it, residual: Number.NaN, detSign, firstStep };
+    if (!Number.isFinite(len))
+      return { converged: false, iterations: it, residual: Number.NaN, detSign, firstStep };
     if (it === 1) {
       firstStep = len;
       if (opts.maxFirstStep !== undefined && len > opts.maxFirstStep) {

@@ -17,10 +17,10 @@ import {
   valueJacobian,
   withPayoffs,
 } from './logit-system.js';
+import { numFromFloat, numFromText } from './num.js';
 import { bimatrixGame, makeStrategicGame, maxRegret, strategyValues } from './strategic.js';
 import { TreeBuilder } from './tree.js';
 import { CHANCE, type ExtensiveGame, PERSONAL, TERMINAL } from './types.js';
-import { numFromFloat, numFromText } from './num.js';
 
 const n = (v: number) => numFromFloat(v);
 
@@ -38,7 +38,8 @@ function randomTheta(model: LogitModel, seed: number): Float64Array {
       theta[a] = 0.2 + rnd();
       sum += theta[a]!;
     }
-    for (let a = model.groupStart[h]!; a < model.groupStart[h + 1]!; a++) theta[a] = Math.log(theta[a]! / sum);
+    for (let a = model.groupStart[h]!; a < model.groupStart[h + 1]!; a++)
+      theta[a] = Math.log(theta[a]! / sum);
   }
   return theta;
 }
@@ -75,7 +76,12 @@ function expectClose(a: Float64Array, b: Float64Array, tol: number): void {
  */
 function signalling(): ExtensiveGame {
   const b = new TreeBuilder({ players: ['1', '2'] });
-  const c = b.addInfoset({ player: -1, label: 'type', actions: ['t1', 't2'], probs: [numFromText('1/3')!, numFromText('2/3')!] });
+  const c = b.addInfoset({
+    player: -1,
+    label: 'type',
+    actions: ['t1', 't2'],
+    probs: [numFromText('1/3')!, numFromText('2/3')!],
+  });
   const s1 = b.addInfoset({ player: 0, label: 'p1 t1', actions: ['U', 'D'] });
   const s2 = b.addInfoset({ player: 0, label: 'p1 t2', actions: ['U', 'D'] });
   const r2u = b.addInfoset({ player: 1, label: 'after U', actions: ['a', 'b'] });
@@ -116,7 +122,12 @@ describe('compiling games', () => {
     expect(m.nVars).toBe(4);
     expect(Array.from(m.groupStart)).toEqual([0, 2, 4]);
     expect(m.payoffRange).toBe(6);
-    expect(Array.from(centroidTheta(m))).toEqual([Math.log(0.5), Math.log(0.5), Math.log(0.5), Math.log(0.5)]);
+    expect(Array.from(centroidTheta(m))).toEqual([
+      Math.log(0.5),
+      Math.log(0.5),
+      Math.log(0.5),
+      Math.log(0.5),
+    ]);
   });
 
   it('extensive games: groups are the personal information sets in printing order, chance excluded', () => {
@@ -144,7 +155,11 @@ describe('compiling games', () => {
 
 describe('action values', () => {
   it('strategic: agree with strategic.ts strategyValues on a 3-player game', () => {
-    const g = makeStrategicGame([2, 3, 2], ([a, b, c]) => [a! + 2 * b! - c!, a! * b! - c!, (a! + b! + c!) % 3]);
+    const g = makeStrategicGame([2, 3, 2], ([a, b, c]) => [
+      a! + 2 * b! - c!,
+      a! * b! - c!,
+      (a! + b! + c!) % 3,
+    ]);
     const m = compileStrategic(g);
     const theta = randomTheta(m, 7);
     const u = new Float64Array(m.nVars);
@@ -161,7 +176,9 @@ describe('action values', () => {
     const u = new Float64Array(m.nVars);
     actionValues(m, makeWork(m), theta, u);
     const b = toBehaviorProfile(g, Float64Array.from(theta, Math.exp));
-    const expected = behaviorActionValues(g, b).filter((_, i) => g.infosets[i]!.player >= 0).flat();
+    const expected = behaviorActionValues(g, b)
+      .filter((_, i) => g.infosets[i]!.player >= 0)
+      .flat();
     expectClose(u, Float64Array.from(expected), 1e-12);
   });
 
@@ -172,7 +189,7 @@ describe('action values', () => {
     const theta = Float64Array.from([0.5, 0.5, 0.25, 0.75, 0.5, 0.5, 0.5, 0.5], Math.log);
     const u = new Float64Array(8);
     actionValues(m, makeWork(m), theta, u);
-    const mu1 = (1 / 3) * 0.5 / ((1 / 3) * 0.5 + (2 / 3) * 0.25); // = 1/2
+    const mu1 = ((1 / 3) * 0.5) / ((1 / 3) * 0.5 + (2 / 3) * 0.25); // = 1/2
     expect(u[4]).toBeCloseTo(mu1 * 1 + (1 - mu1) * 0, 14); // a after U
     expect(u[5]).toBeCloseTo(mu1 * 0 + (1 - mu1) * 3, 14); // b after U
     // Player 1, type 1: U -> (3 + 0)/2, D -> (1 + 2)/2 (the chance node's own outcome is not part of it).
@@ -212,7 +229,11 @@ describe('action values', () => {
 
 describe('derivatives', () => {
   it('strategic: value Jacobian matches central differences (3 players)', () => {
-    const g = makeStrategicGame([3, 2, 2], ([a, b, c]) => [Math.sin(a! + 2 * b! + 3 * c!), a! - b! * c!, (a! * c!) / 2]);
+    const g = makeStrategicGame([3, 2, 2], ([a, b, c]) => [
+      Math.sin(a! + 2 * b! + 3 * c!),
+      a! - b! * c!,
+      (a! * c!) / 2,
+    ]);
     const m = compileStrategic(g);
     const theta = randomTheta(m, 3);
     const u = new Float64Array(m.nVars);
@@ -223,17 +244,29 @@ describe('derivatives', () => {
 
   it('extensive: value Jacobian matches central differences on random games with chance, inner outcomes, imperfect information', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 5, max: 40 }), fc.integer({ min: 1, max: 3 }), (seed, nodes, players) => {
-        const g = randomExtensiveGame({ seed, nodes, players, chance: 0.2, innerOutcomes: 0.3, merge: 0.6 });
-        const m = compileExtensive(g);
-        if (m.nVars === 0) return;
-        const theta = randomTheta(m, seed);
-        const u = new Float64Array(m.nVars);
-        const du = new Float64Array(m.nVars ** 2);
-        valueJacobian(m, makeWork(m), theta, u, du);
-        const scale = Math.max(1, m.payoffRange);
-        expectClose(du, numericValueJacobian(m, theta), 1e-6 * scale);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 5, max: 40 }),
+        fc.integer({ min: 1, max: 3 }),
+        (seed, nodes, players) => {
+          const g = randomExtensiveGame({
+            seed,
+            nodes,
+            players,
+            chance: 0.2,
+            innerOutcomes: 0.3,
+            merge: 0.6,
+          });
+          const m = compileExtensive(g);
+          if (m.nVars === 0) return;
+          const theta = randomTheta(m, seed);
+          const u = new Float64Array(m.nVars);
+          const du = new Float64Array(m.nVars ** 2);
+          valueJacobian(m, makeWork(m), theta, u, du);
+          const scale = Math.max(1, m.payoffRange);
+          expectClose(du, numericValueJacobian(m, theta), 1e-6 * scale);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -282,7 +315,14 @@ describe('regret', () => {
   it('extensive Nash regret (own-sequence best response) agrees with behavior.ts maxNashRegret on random games', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 5, max: 60 }), (seed, nodes) => {
-        const g = randomExtensiveGame({ seed, nodes, players: 2, chance: 0.2, innerOutcomes: 0.2, merge: 0.6 });
+        const g = randomExtensiveGame({
+          seed,
+          nodes,
+          players: 2,
+          chance: 0.2,
+          innerOutcomes: 0.2,
+          merge: 0.6,
+        });
         const m = compileExtensive(g);
         const theta = randomTheta(m, seed + 1);
         const b = toBehaviorProfile(g, Float64Array.from(theta, Math.exp));
@@ -318,7 +358,10 @@ describe('regret', () => {
       ],
     );
     const m = compileStrategic(g);
-    const m2 = withPayoffs(m, m.payoffs.map((v) => 10 * v));
+    const m2 = withPayoffs(
+      m,
+      m.payoffs.map((v) => 10 * v),
+    );
     expect(m2.payoffRange).toBe(10);
     expect(m2.groupStart).toBe(m.groupStart);
     const u = new Float64Array(4);

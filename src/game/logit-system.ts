@@ -104,7 +104,9 @@ export function compileStrategic(g: StrategicGame): StrategicLogitModel {
 
 /** Gambit's GetMaxPayoff - GetMinPayoff: over the game's outcomes. */
 function strategicRange(g: StrategicGame): number {
-  const values = g.outcomeForm ? g.outcomeForm.outcomes.flatMap((o) => o.payoffs.map((p) => p.value)) : g.payoffs.map((p) => p.value);
+  const values = g.outcomeForm
+    ? g.outcomeForm.outcomes.flatMap((o) => o.payoffs.map((p) => p.value))
+    : g.payoffs.map((p) => p.value);
   return rangeOf(values);
 }
 
@@ -147,12 +149,16 @@ export function compileExtensive(g: ExtensiveGame): ExtensiveLogitModel {
   const memberCount = new Int32Array(nGroups + 1);
   for (let node = 0; node < count; node++) {
     const o = outcome[node]!;
-    if (o >= 0) g.outcomes[o]!.payoffs.forEach((p, i) => (payoff[node * P + i] = p.value));
+    if (o >= 0)
+      g.outcomes[o]!.payoffs.forEach((p, i) => {
+        payoff[node * P + i] = p.value;
+      });
     if (kind[node] === PERSONAL) {
       const grp = groupOf[infoset[node]!]!;
       nodeGroup[node] = grp;
       memberCount[grp + 1]!++;
-      for (let c = childStart[node]!, j = 0; c < childStart[node + 1]!; c++, j++) edgeVar[childList[c]!] = groupStart[grp]! + j;
+      for (let c = childStart[node]!, j = 0; c < childStart[node + 1]!; c++, j++)
+        edgeVar[childList[c]!] = groupStart[grp]! + j;
     } else if (kind[node] === CHANCE) {
       const probs = g.infosets[infoset[node]!]!.probs ?? [];
       for (let c = childStart[node]!, j = 0; c < childStart[node + 1]!; c++, j++) {
@@ -164,9 +170,18 @@ export function compileExtensive(g: ExtensiveGame): ExtensiveLogitModel {
   for (let h = 0; h < nGroups; h++) memberStart[h + 1] = memberStart[h]! + memberCount[h + 1]!;
   const fill = memberStart.slice(0, nGroups);
   const memberList = new Int32Array(memberStart[nGroups]!);
-  for (let node = 0; node < count; node++) if (nodeGroup[node]! >= 0) memberList[fill[nodeGroup[node]!]!++] = node;
+  for (let node = 0; node < count; node++)
+    if (nodeGroup[node]! >= 0) memberList[fill[nodeGroup[node]!]!++] = node;
 
-  const groupParentVar = ownParentVars(count, parent, edgeVar, nodeGroup, groupPlayer, memberStart, memberList);
+  const groupParentVar = ownParentVars(
+    count,
+    parent,
+    edgeVar,
+    nodeGroup,
+    groupPlayer,
+    memberStart,
+    memberList,
+  );
   const playerGroupsBottomUp = g.players.map((_, i) => {
     const mine: number[] = [];
     for (let h = 0; h < nGroups; h++) if (groupPlayer[h] === i) mine.push(h);
@@ -282,7 +297,13 @@ export function logitResponse(model: LogitModel, u: Float64Array, lambda: number
  * Largest violation of the logit fixed point in log-probabilities: max over actions of
  * |theta_a - log softmax(lambda u(theta))_a|. u is scratch (nVars).
  */
-export function fixedPointResidual(model: LogitModel, work: LogitWork, theta: Float64Array, lambda: number, u: Float64Array): number {
+export function fixedPointResidual(
+  model: LogitModel,
+  work: LogitWork,
+  theta: Float64Array,
+  lambda: number,
+  u: Float64Array,
+): number {
   actionValues(model, work, theta, u);
   let worst = 0;
   for (let h = 0; h + 1 < model.groupStart.length; h++) {
@@ -315,7 +336,13 @@ export function actionValues(model: LogitModel, work: LogitWork, theta: Float64A
  * u as in actionValues, and du[r * nVars + c] = d u_r / d theta_c, with every theta treated as a
  * free coordinate (the sum-to-one equations hold the profile on the simplex).
  */
-export function valueJacobian(model: LogitModel, work: LogitWork, theta: Float64Array, u: Float64Array, du: Float64Array): void {
+export function valueJacobian(
+  model: LogitModel,
+  work: LogitWork,
+  theta: Float64Array,
+  u: Float64Array,
+  du: Float64Array,
+): void {
   if (model.kind === 'nfg') strategicValues(model, work, theta, u, du);
   else {
     extensiveValues(model, work, theta, u);
@@ -378,7 +405,7 @@ function extensiveNodeData(model: ExtensiveLogitModel, work: LogitWork, theta: F
 }
 
 /** work.value: each subtree's expected payoffs (the node's own outcome included) under work.prob. */
-function subtreeValues(model: ExtensiveLogitModel, work: LogitWork): void {
+export function subtreeValues(model: ExtensiveLogitModel, work: LogitWork): void {
   const { nNodes, nPlayers: P, edgeVar, edgeProb, childStart, childList, payoff } = model;
   const { prob, value } = work;
   for (let n = nNodes - 1; n >= 0; n--) {
@@ -412,7 +439,12 @@ function computeBeliefs(model: ExtensiveLogitModel, work: LogitWork): void {
   }
 }
 
-function extensiveValues(model: ExtensiveLogitModel, work: LogitWork, theta: Float64Array, u: Float64Array): void {
+function extensiveValues(
+  model: ExtensiveLogitModel,
+  work: LogitWork,
+  theta: Float64Array,
+  u: Float64Array,
+): void {
   extensiveNodeData(model, work, theta);
   groupActionValues(model, work, u);
 }
@@ -468,7 +500,8 @@ function extensiveValueDerivs(
       for (let z = x; z > 0; z = parent[z]!) {
         const b = edgeVar[z]!;
         if (b < 0) continue;
-        for (let j = 0; j < k; j++) du[(s + j) * N + b]! += mu * (value[childList[c0 + j]! * P + i]! - u[s + j]!);
+        for (let j = 0; j < k; j++)
+          du[(s + j) * N + b]! += mu * (value[childList[c0 + j]! * P + i]! - u[s + j]!);
       }
     }
   }
@@ -491,7 +524,8 @@ function extensiveValueDerivs(
         if (coef !== 0) {
           const i = groupPlayer[hy]!;
           const row = edgeVar[c]! * N;
-          for (let j = 0; j < kp; j++) du[row + sp + j]! += coef * prob[sp + j]! * value[childList[c0 + j]! * P + i]!;
+          for (let j = 0; j < kp; j++)
+            du[row + sp + j]! += coef * prob[sp + j]! * value[childList[c0 + j]! * P + i]!;
         }
       }
       const e = edgeVar[c]!;
@@ -506,7 +540,14 @@ function extensiveValueDerivs(
 // The QRE equations
 
 /** Gambit's equations at (theta, lambda): per group, sum - 1, then theta_a - theta_0 - lambda (u_a - u_0). */
-export function qreResidual(model: LogitModel, work: LogitWork, theta: Float64Array, lambda: number, u: Float64Array, out: Float64Array): void {
+export function qreResidual(
+  model: LogitModel,
+  work: LogitWork,
+  theta: Float64Array,
+  lambda: number,
+  u: Float64Array,
+  out: Float64Array,
+): void {
   actionValues(model, work, theta, u);
   const { groupStart } = model;
   for (let h = 0; h + 1 < groupStart.length; h++) {
@@ -592,7 +633,18 @@ function strategicRegret(model: StrategicLogitModel, work: LogitWork, theta: Flo
  */
 function extensiveRegret(model: ExtensiveLogitModel, work: LogitWork, theta: Float64Array): number {
   extensiveNodeData(model, work, theta);
-  const { nNodes, nPlayers: P, nVars: N, parent, edgeVar, edgeProb, nodeGroup, groupPlayer, groupStart, payoff } = model;
+  const {
+    nNodes,
+    nPlayers: P,
+    nVars: N,
+    parent,
+    edgeVar,
+    edgeProb,
+    nodeGroup,
+    groupPlayer,
+    groupStart,
+    payoff,
+  } = model;
   const { seq, bucket, value } = work;
   const other = new Float64Array(nNodes);
   let worst = 0;
@@ -640,7 +692,8 @@ export function agentRegret(model: LogitModel, work: LogitWork, theta: Float64Ar
   let worst = 0;
   for (let h = 0; h + 1 < groupStart.length; h++) {
     let reach = 0;
-    for (let m = memberStart[h]!; m < memberStart[h + 1]!; m++) reach += Math.exp(work.logReach[memberList[m]!]!);
+    for (let m = memberStart[h]!; m < memberStart[h + 1]!; m++)
+      reach += Math.exp(work.logReach[memberList[m]!]!);
     if (reach === 0) continue;
     let best = Number.NEGATIVE_INFINITY;
     let mean = 0;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CurveSystem, makeQrWork, qrFactor, qrNewtonStep, qrTangent, tangentAt, tracePath } from './path-tracer.js';
+import {
+  type CurveSystem,
+  makeQrWork,
+  qrFactor,
+  qrNewtonStep,
+  qrTangent,
+  tangentAt,
+  tracePath,
+} from './path-tracer.js';
 
 /** The unit circle x^2 + y^2 = 1 as a curve in R^2. */
 const circle: CurveSystem = {
@@ -90,14 +98,22 @@ describe('tracePath', () => {
   });
 
   it('omega = -1 goes the other way round', () => {
-    const r = tracePath(circle, new Float64Array([1, 0]), { omega: -1, terminate: () => false, criterion: (x) => x[0]! });
+    const r = tracePath(circle, new Float64Array([1, 0]), {
+      omega: -1,
+      terminate: () => false,
+      criterion: (x) => x[0]!,
+    });
     expect(r.x[1]).toBeCloseTo(-1, 7);
   });
 
   it('stops when terminate holds, at the first accepted point past it', () => {
     // Head in the direction of decreasing z.
     const omega = tangentAt(line, new Float64Array([0, 0, 3]))[2]! < 0 ? 1 : -1;
-    const r = tracePath(line, new Float64Array([0, 0, 3]), { omega, terminate: (x) => x[2]! < 2, maxSteps: 1000 });
+    const r = tracePath(line, new Float64Array([0, 0, 3]), {
+      omega,
+      terminate: (x) => x[2]! < 2,
+      maxSteps: 1000,
+    });
     expect(r.ok).toBe(true);
     expect(r.x[2]).toBeLessThan(2);
     expect(r.x[2]).toBeGreaterThan(1.5);

@@ -81,7 +81,14 @@ export interface QrWork {
 
 export function makeQrWork(n: number): QrWork {
   const m = n + 1;
-  return { n, m, a: new Float64Array(n * m), v: new Float64Array(n * m), diag: new Float64Array(n), orientation: 1 };
+  return {
+    n,
+    m,
+    a: new Float64Array(n * m),
+    v: new Float64Array(n * m),
+    diag: new Float64Array(n),
+    orientation: 1,
+  };
 }
 
 /** Factorises w.a (filled with the Jacobian) in place. */
@@ -172,7 +179,11 @@ function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** The unit tangent at x (oriented by det [J; t^T] > 0). */
-export function tangentAt(sys: CurveSystem, x: Float64Array, w: QrWork = makeQrWork(sys.equations)): Float64Array {
+export function tangentAt(
+  sys: CurveSystem,
+  x: Float64Array,
+  w: QrWork = makeQrWork(sys.equations),
+): Float64Array {
   sys.jacobian(x, w.a);
   qrFactor(w);
   const t = new Float64Array(w.m);
@@ -221,7 +232,8 @@ export function tracePath(sys: CurveSystem, x0: Float64Array, opts: TraceOptions
       : done(false, 'step size fell below its minimum');
 
   while (!opts.terminate(x)) {
-    if (opts.maxSteps !== undefined && steps >= opts.maxSteps) return done(false, 'maximum number of steps reached');
+    if (opts.maxSteps !== undefined && steps >= opts.maxSteps)
+      return done(false, 'maximum number of steps reached');
     if (Math.abs(h) <= C_HMIN) return belowMinimum();
     if (!Number.isFinite(h)) return done(false, 'step length overflowed (the curve runs off to infinity)');
     let accept = true;

@@ -26,4 +26,6 @@ export interface ReportDocument {
   /** Scenario file, seed, draws, λ, Brink version: what is needed to reproduce it. */
   provenance: Record<string, string | number>;
   sections: Section[];
+  /** The raw aggregate figures behind the sections (set for JSON output; other formats ignore it). */
+  data?: unknown;
 }

@@ -1,0 +1,115 @@
+// `brink analyze` without the command line: run the draws, aggregate every figure, and return the
+// report document with the raw aggregate numbers beside it (the JSON output).
+import type { Model } from '../scenario/model.js';
+import { buildReport } from './build-report.js';
+import { aggregateChecks, type ChecksResult } from './checks.js';
+import { aggregateCosts, type CostsResult } from './costs.js';
+import { aggregateQ1, type Q1Result } from './questions/q1-talks-intent.js';
+import { aggregateQ2, type Q2Result } from './questions/q2-limited-strike.js';
+import { aggregateQ3, type Q3Result } from './questions/q3-sequences.js';
+import { aggregateQ4, type Q4Result } from './questions/q4-iran-response.js';
+import { aggregateQ5, type Q5Result } from './questions/q5-architectures.js';
+import { aggregateQ6, type Q6Result } from './questions/q6-oil-markets.js';
+import { aggregateQ7, type Q7Result } from './questions/q7-public-vs-backchannel.js';
+import type { ReportDocument } from './report/document.js';
+import { POLICY_RUNS, type RunResult, runDraws } from './run-draws.js';
+import { coefficientOfVariation } from './stats.js';
+
+export interface AnalyzeOptions {
+  /** Default: the scenario's defaults.seed. */
+  readonly seed?: number;
+  /** Default: the scenario's defaults.draws. */
+  readonly draws?: number;
+  /** Default: the scenario's defaults.lambda. */
+  readonly lambda?: number;
+  /** How the scenario is named in the provenance (e.g. the path given on the command line). */
+  readonly scenarioLabel?: string;
+  readonly version?: string;
+  readonly onDraw?: (done: number, total: number) => void;
+}
+
+export interface SolverSummary {
+  /** Solves per method, over all draws and policies. */
+  readonly methods: Record<string, number>;
+  readonly maxIterations: number;
+  readonly maxResidual: number;
+  /** Nodes of each policy game (first draw). */
+  readonly nodes: Record<string, number>;
+}
+
+export interface AnalysisResults {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly draws: number;
+  readonly lambda: number;
+  readonly solver: SolverSummary;
+  readonly costs: CostsResult;
+  readonly q1: Q1Result;
+  readonly q2: Q2Result;
+  readonly q3: Q3Result;
+  readonly q4: Q4Result;
+  readonly q5: Q5Result;
+  readonly q6: Q6Result;
+  readonly q7: Q7Result;
+  readonly checks: ChecksResult;
+}
+
+export interface Analysis {
+  readonly run: RunResult;
+  readonly results: AnalysisResults;
+  readonly doc: ReportDocument;
+}
+
+function solverSummary(run: RunResult): SolverSummary {
+  const methods: Record<string, number> = {};
+  let maxIterations = 0;
+  let maxResidual = 0;
+  for (const r of run.records)
+    for (const s of Object.values(r.solver)) {
+      methods[s.method] = (methods[s.method] ?? 0) + 1;
+      maxIterations = Math.max(maxIterations, s.iterations);
+      maxResidual = Math.max(maxResidual, s.residual);
+    }
+  const first = run.records[0];
+  const nodes = Object.fromEntries(POLICY_RUNS.map((p) => [p.id, first?.solver[p.id]?.nodes ?? 0]));
+  return { methods, maxIterations, maxResidual, nodes };
+}
+
+export function aggregate(run: RunResult, scenario: string): AnalysisResults {
+  return {
+    scenario,
+    seed: run.seed,
+    draws: run.draws,
+    lambda: run.lambda,
+    solver: solverSummary(run),
+    costs: aggregateCosts(run),
+    q1: aggregateQ1(run),
+    q2: aggregateQ2(run),
+    q3: aggregateQ3(run),
+    q4: aggregateQ4(run),
+    q5: aggregateQ5(run),
+    q6: aggregateQ6(run),
+    q7: aggregateQ7(run),
+    checks: aggregateChecks(
+      run.records.map((r) => r.detail.checks),
+      coefficientOfVariation,
+    ),
+  };
+}
+
+export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Analysis {
+  const d = model.spec.defaults;
+  const run = runDraws(model, {
+    seed: options.seed ?? d.seed,
+    draws: options.draws ?? d.draws,
+    lambda: options.lambda ?? d.lambda,
+    onDraw: options.onDraw,
+  });
+  const results = aggregate(run, options.scenarioLabel ?? model.file);
+  const doc = buildReport(results, {
+    title: model.spec.title,
+    scenarioId: model.spec.id,
+    version: options.version ?? '',
+  });
+  return { run, results, doc };
+}

@@ -1,0 +1,272 @@
+// One solved game read as a table of leaves: how likely each leaf is (ρ), which choice was taken at
+// every step on its path, and the values of the scenario's formulas there. Every figure of the
+// analysis is an expectation over this table, E[X | A] = Σ_{ℓ∈A} ρ(ℓ) X(ℓ) / Σ_{ℓ∈A} ρ(ℓ)
+// (design §5.0), so it can be traced to the formula X and the event A it sums.
+import type { CompiledGame } from '../scenario/compile.js';
+import type { Evaluator } from '../scenario/expr/compile.js';
+import { compileExpression, type Model } from '../scenario/model.js';
+
+/** Formulas of the scenario evaluated at every leaf, compiled once per model. */
+export interface FeatureSet {
+  readonly model: Model;
+  readonly texts: readonly string[];
+  readonly evaluators: readonly Evaluator[];
+}
+
+export function compileFeatures(model: Model, texts: readonly string[]): FeatureSet {
+  const unique = [...new Set(texts)];
+  return { model, texts: unique, evaluators: unique.map((t) => compileExpression(model, t)) };
+}
+
+export interface LeafFrame {
+  readonly cg: CompiledGame;
+  readonly count: number;
+  /** ρ: probability of each leaf under the solved profile (sums to 1). */
+  readonly prob: Float64Array;
+  /** Steps: the private types, then the stages (CompiledGame.steps). */
+  readonly steps: readonly string[];
+  /** history[leaf * steps.length + s]: the choice taken at step s (index into the type's values or the stage's choices), -1 when the stage did not happen. */
+  readonly history: Int16Array;
+  /** Formula text → its value at every leaf. */
+  readonly columns: ReadonlyMap<string, Float64Array>;
+}
+
+/** Per information set of the compiled game, action position → choice index of its step. */
+function actionToChoice(cg: CompiledGame): (infoset: number, step: number) => Int16Array {
+  const m = cg.model;
+  const T = m.types.length;
+  const cache = new Map<number, Int16Array>();
+  return (h, step) => {
+    let map = cache.get(h);
+    if (!map) {
+      const ids = step < T ? m.types[step]!.values : m.stages[step - T]!.choices.map((c) => c.id);
+      map = Int16Array.from(cg.game.infosets[h]!.actions, (a) => ids.indexOf(a));
+      cache.set(h, map);
+    }
+    return map;
+  };
+}
+
+/** The choice history of every leaf, from the tree (nodes are numbered in preorder). */
+export function leafHistories(cg: CompiledGame): Int16Array {
+  const S = cg.steps.length;
+  const { count, childStart, childList, infoset } = cg.game.nodes;
+  const nodeHist = new Int16Array(count * S).fill(-1);
+  const choiceOf = actionToChoice(cg);
+  for (let n = 0; n < count; n++) {
+    const step = cg.nodeStep[n]!;
+    if (step < 0) continue;
+    const map = choiceOf(infoset[n]!, step);
+    for (let c = childStart[n]!, a = 0; c < childStart[n + 1]!; c++, a++) {
+      const child = childList[c]!;
+      nodeHist.copyWithin(child * S, n * S, n * S + S);
+      nodeHist[child * S + step] = map[a]!;
+    }
+  }
+  const out = new Int16Array(cg.leaves.count * S);
+  for (let leaf = 0; leaf < cg.leaves.count; leaf++) {
+    const n = cg.leaves.node[leaf]!;
+    out.set(nodeHist.subarray(n * S, n * S + S), leaf * S);
+  }
+  return out;
+}
+
+/** Evaluates the features at every leaf: parameters, the leaf's outcome state and its path's moves. */
+function evaluateColumns(
+  cg: CompiledGame,
+  history: Int16Array,
+  features: FeatureSet,
+): Map<string, Float64Array> {
+  const m = cg.model;
+  const T = m.types.length;
+  const S = cg.steps.length;
+  const env = new Float64Array(m.envSize);
+  m.params.forEach((p, i) => {
+    env[p.slot] = cg.params[i]!;
+  });
+  const ns = m.stateVars.length;
+  const cols = features.texts.map(() => new Float64Array(cg.leaves.count));
+  const set: number[] = [];
+  for (let leaf = 0; leaf < cg.leaves.count; leaf++) {
+    for (const slot of set) env[slot] = 0;
+    set.length = 0;
+    for (let s = 0; s < S; s++) {
+      const c = history[leaf * S + s]!;
+      if (c < 0) continue;
+      if (s < T) {
+        set.push(m.types[s]!.slots[c]!);
+        env[m.types[s]!.slots[c]!] = 1;
+        continue;
+      }
+      const stage = m.stages[s - T]!;
+      const choice = stage.choices[c]!;
+      env[choice.slot] = 1;
+      env[stage.playedSlot] = 1;
+      set.push(choice.slot, stage.playedSlot);
+      if (stage.rankSlot >= 0) {
+        env[stage.rankSlot] = choice.rank;
+        set.push(stage.rankSlot);
+      }
+    }
+    for (let k = 0; k < ns; k++) env[m.stateVars[k]!.slot] = cg.leaves.state[leaf * ns + k]!;
+    for (let f = 0; f < cols.length; f++) cols[f]![leaf] = features.evaluators[f]!(env);
+  }
+  return new Map(features.texts.map((t, i) => [t, cols[i]!]));
+}
+
+export function buildFrame(cg: CompiledGame, prob: Float64Array, features: FeatureSet): LeafFrame {
+  const history = leafHistories(cg);
+  return {
+    cg,
+    count: cg.leaves.count,
+    prob,
+    steps: cg.steps,
+    history,
+    columns: evaluateColumns(cg, history, features),
+  };
+}
+
+// ---- reading a frame -----------------------------------------------------------------------------
+
+/** A formula's column; the formula must be among the frame's features. */
+export function column(frame: LeafFrame, text: string): Float64Array {
+  const c = frame.columns.get(text);
+  if (!c) throw new Error(`internal: feature '${text}' was not evaluated`);
+  return c;
+}
+
+/** Index of a step (type or stage id). */
+export function stepIndex(frame: LeafFrame, id: string): number {
+  const s = frame.steps.indexOf(id);
+  if (s < 0) throw new Error(`internal: no step '${id}'`);
+  return s;
+}
+
+/** The choice ids of a step: a type's values or a stage's choices, in model order. */
+export function choiceIds(model: Model, step: string): string[] {
+  const t = model.types.find((x) => x.id === step);
+  if (t) return t.values;
+  const s = model.stages.find((x) => x.id === step);
+  if (!s) throw new Error(`internal: no step '${step}'`);
+  return s.choices.map((c) => c.id);
+}
+
+/** Index of a choice at a step. */
+export function choiceIndex(model: Model, step: string, id: string): number {
+  const i = choiceIds(model, step).indexOf(id);
+  if (i < 0) throw new Error(`internal: no choice '${id}' at '${step}'`);
+  return i;
+}
+
+/** Leaves where the step took this choice (1) or not (0). */
+export function took(frame: LeafFrame, step: string, id: string): Uint8Array {
+  const s = stepIndex(frame, step);
+  const c = choiceIndex(frame.cg.model, step, id);
+  const S = frame.steps.length;
+  const out = new Uint8Array(frame.count);
+  for (let l = 0; l < frame.count; l++) if (frame.history[l * S + s] === c) out[l] = 1;
+  return out;
+}
+
+const truthCache = new WeakMap<Float64Array, Uint8Array>();
+
+/** A 0/1 mask from a column (non-zero = true); computed once per column. */
+export function truthOf(values: Float64Array): Uint8Array {
+  let out = truthCache.get(values);
+  if (out) return out;
+  out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0 && !Number.isNaN(values[i]!)) out[i] = 1;
+  truthCache.set(values, out);
+  return out;
+}
+
+/** Leaves in both masks. */
+export function both(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! & b[i]!;
+  return out;
+}
+
+/** Leaves not in the mask. */
+export function not(a: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = 1 - a[i]!;
+  return out;
+}
+
+/** Σ ρ over the leaves of a mask (all leaves when no mask). */
+export function mass(frame: LeafFrame, mask?: Uint8Array): number {
+  let s = 0;
+  for (let l = 0; l < frame.count; l++) if (!mask || mask[l]) s += frame.prob[l]!;
+  return s;
+}
+
+/** E[X] or E[X | mask]; NaN when the mask has no probability. X is a column or a per-leaf function. */
+export function expectation(
+  frame: LeafFrame,
+  x: ArrayLike<number> | ((leaf: number) => number),
+  mask?: Uint8Array,
+): number {
+  let num = 0;
+  let den = 0;
+  const get = typeof x === 'function' ? x : (l: number) => x[l]!;
+  for (let l = 0; l < frame.count; l++) {
+    if (mask && !mask[l]) continue;
+    const w = frame.prob[l]!;
+    den += w;
+    if (w !== 0) num += w * get(l);
+  }
+  return den > 0 ? num / den : Number.NaN;
+}
+
+/** P(event) or P(event | mask). */
+export function probability(frame: LeafFrame, event: Uint8Array, mask?: Uint8Array): number {
+  return expectation(frame, event, mask);
+}
+
+/** Probability mass of every combination of choices at some steps (design §5.5's conditionals). */
+export interface CrossTab {
+  readonly steps: readonly string[];
+  /** Per step, its choice ids; index 0 of each axis is "did not happen". */
+  readonly axes: readonly string[][];
+  /** mass[index], index = Σ (choice + 1) · stride[i]. */
+  readonly mass: Float64Array;
+  readonly stride: readonly number[];
+}
+
+export function crossTab(frame: LeafFrame, steps: readonly string[]): CrossTab {
+  const model = frame.cg.model;
+  const axes = steps.map((s) => choiceIds(model, s));
+  const stride: number[] = [];
+  let size = 1;
+  for (const a of axes) {
+    stride.push(size);
+    size *= a.length + 1;
+  }
+  const idx = steps.map((s) => stepIndex(frame, s));
+  const S = frame.steps.length;
+  const out = new Float64Array(size);
+  for (let l = 0; l < frame.count; l++) {
+    let k = 0;
+    for (let i = 0; i < idx.length; i++) k += (frame.history[l * S + idx[i]!]! + 1) * stride[i]!;
+    out[k]! += frame.prob[l]!;
+  }
+  return { steps, axes, mass: out, stride };
+}
+
+/** Mass of the cells matching the given choices (undefined = any; -1 = did not happen). */
+export function cellMass(tab: CrossTab, choices: readonly (number | undefined)[]): number {
+  let total = 0;
+  const dims = tab.axes.map((a) => a.length + 1);
+  const rec = (i: number, base: number): void => {
+    if (i === dims.length) {
+      total += tab.mass[base]!;
+      return;
+    }
+    const c = choices[i];
+    if (c !== undefined) rec(i + 1, base + (c + 1) * tab.stride[i]!);
+    else for (let v = 0; v < dims[i]!; v++) rec(i + 1, base + v * tab.stride[i]!);
+  };
+  rec(0, 0);
+  return total;
+}

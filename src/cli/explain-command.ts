@@ -1,0 +1,50 @@
+// `brink explain NAME [--scenario FILE] [--format text|json]`: where a parameter, option, state
+// variable, named formula or payoff term of a scenario comes from and what it feeds.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { explain, suggestName } from '../analysis/explain.js';
+import { formatExplanation } from '../analysis/explain-text.js';
+import { loadScenario } from '../scenario/load.js';
+import { UsageError } from './errors.js';
+
+export interface ExplainCommandOptions {
+  scenario?: string;
+  format?: 'text' | 'json';
+}
+
+/** The scenario explained when none is given, relative to the package root. */
+export const DEFAULT_SCENARIO = 'scenarios/us-iran-2026.yaml';
+
+/** The package root: the nearest directory above this file with a package.json (works from src/ and dist/src/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the package root');
+    dir = up;
+  }
+  return dir;
+}
+
+/** The text (or JSON) explaining `name`; throws UsageError for an unknown name or format. */
+export function explainText(name: string, opts: ExplainCommandOptions = {}): string {
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format ${format}: expected text or json`);
+  const file = opts.scenario ?? join(packageRoot(), DEFAULT_SCENARIO);
+  const model = loadScenario(file);
+  const e = explain(model, name);
+  if (e.subjects.length === 0) {
+    const near = suggestName(model, name);
+    const hint = near === undefined ? '' : ` (did you mean '${near}'?)`;
+    throw new UsageError(
+      `'${name}' is not a parameter, option, chance outcome, state variable, named formula or payoff term of ${model.spec.id}${hint}`,
+    );
+  }
+  return format === 'json' ? `${JSON.stringify(e, null, 2)}\n` : formatExplanation(e);
+}
+
+export function explainCommand(name: string, opts: ExplainCommandOptions = {}): void {
+  process.stdout.write(explainText(name, opts));
+}
