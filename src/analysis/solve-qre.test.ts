@@ -17,7 +17,8 @@ function maxLeafGap(cg: CompiledGame, key: string): { gap: number; method: strin
   const certified = solveCompiled(cg, { method: 'qre' });
   expect(certified.ok).toBe(true);
   let gap = 0;
-  for (let l = 0; l < cg.leaves.count; l++) gap = Math.max(gap, Math.abs(fast.leafProb[l]! - certified.leafProb[l]!));
+  for (let l = 0; l < cg.leaves.count; l++)
+    gap = Math.max(gap, Math.abs(fast.leafProb[l]! - certified.leafProb[l]!));
   return { gap, method: fast.method };
 }
 

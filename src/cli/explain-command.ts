@@ -1,31 +1,20 @@
 // `brink explain NAME [--scenario FILE] [--format text|json]`: where a parameter, option, state
 // variable, named formula or payoff term of a scenario comes from and what it feeds.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { explain, suggestName } from '../analysis/explain.js';
 import { formatExplanation } from '../analysis/explain-text.js';
 import { loadScenario } from '../scenario/load.js';
+import { DEFAULT_SCENARIO } from './analyze-command.js';
 import { UsageError } from './errors.js';
+import { packageRoot } from './package-root.js';
 
 export interface ExplainCommandOptions {
   scenario?: string;
   format?: 'text' | 'json';
 }
 
-/** The scenario explained when none is given, relative to the package root. */
-export const DEFAULT_SCENARIO = 'scenarios/us-iran-2026.yaml';
-
-/** The package root: the nearest directory above this file with a package.json (works from src/ and dist/src/). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the package root');
-    dir = up;
-  }
-  return dir;
-}
+export { DEFAULT_SCENARIO } from './analyze-command.js';
+export { packageRoot };
 
 /** The text (or JSON) explaining `name`; throws UsageError for an unknown name or format. */
 export function explainText(name: string, opts: ExplainCommandOptions = {}): string {

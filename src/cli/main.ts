@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `brink` command.
 import { Command } from 'commander';
+import { analyzeCommand } from './analyze-command.js';
 import { convertCommand } from './convert-command.js';
 import { runAction } from './errors.js';
 import { explainCommand } from './explain-command.js';
@@ -14,6 +15,17 @@ export function buildProgram(): Command {
     .exitOverride((err) => {
       process.exit(err.exitCode === 0 ? 0 : 2);
     });
+
+  program
+    .command('analyze')
+    .description('analyse a crisis scenario: draws, equilibria, outcomes, costs and the seed questions (docs/analyze.md)')
+    .argument('[scenario]', 'scenario YAML (default: the bundled US–Iran 2026 scenario)')
+    .option('--seed <n>', 'random seed (default: the scenario\'s)')
+    .option('--draws <n>', 'number of parameter draws (default: the scenario\'s)')
+    .option('--format <format>', 'text | md | html | json', 'text')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('-q, --quiet', 'no progress messages')
+    .action((scenario, opts) => runAction(() => analyzeCommand(scenario, opts)));
 
   program
     .command('solve')
