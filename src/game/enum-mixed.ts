@@ -9,7 +9,7 @@
 // every vertex of each polytope is enumerated (see vertex-enumeration.ts).
 // Arithmetic is exact: rational payoffs are scaled to integers; float payoffs are read as the exact
 // binary fractions they are, so the equilibria returned are exact equilibria of the float game.
-import { Fraction } from './num.js';
+import { exactFromDouble, Fraction } from './num.js';
 import { type ReducedFormOptions, type ReducedNormalForm, reducedNormalForm } from './reduced-normal-form.js';
 import type { ExtensiveGame, MixedProfile, StrategicGame } from './types.js';
 import {
@@ -20,16 +20,7 @@ import {
 
 export interface EnumMixedOptions extends VertexEnumerationOptions {}
 
-/** The exact rational value of a double (every finite double is a binary fraction). */
-export function exactFromDouble(x: number): Fraction {
-  if (!Number.isFinite(x)) throw new Error(`payoff ${x} is not finite`);
-  let scale = 1n;
-  while (!Number.isInteger(x)) {
-    x *= 2;
-    scale *= 2n;
-  }
-  return new Fraction(BigInt(x), scale);
-}
+export { exactFromDouble };
 
 function lcm(a: bigint, b: bigint): bigint {
   let x = a;

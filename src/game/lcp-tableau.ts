@@ -300,7 +300,7 @@ function exitRowFloat(t: FloatTableau, inLabel: number, rule: RatioRule, eps: nu
   let best: number[] = [];
   for (let i = 0; i < t.m; i++) if (incol[i]! > eps) best.push(i);
   if (best.length === 0) return -1;
-  // Ratios are tied when they differ by less than 1e-9 times the scale of the column they come
+  // Ratios are tied when they differ by less than 1e-12 times the scale of the column they come
   // from (rounding noise follows that scale). Rows still tied after every column are numerically
   // identical: the lowest one is taken, as the exact rule would if they were.
   for (let c = t.minRow - 1; best.length > 1 && c <= t.maxRow; c++) {
@@ -313,7 +313,7 @@ function exitRowFloat(t: FloatTableau, inLabel: number, rule: RatioRule, eps: nu
       scale = Math.max(scale, Math.abs(r));
     }
     for (let i = 0; i < t.m; i++) scale = Math.max(scale, Math.abs(col[i]!) / Math.abs(incol[best[0]!]!));
-    const tol = 1e-9 * scale;
+    const tol = 1e-12 * scale;
     best = best.filter((i) => Math.abs(col[i]! / incol[i]! - ext) <= tol);
   }
   return best[0]!;

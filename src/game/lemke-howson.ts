@@ -32,7 +32,7 @@ import {
   type Tableau,
   TableauError,
 } from './lcp-tableau.js';
-import { Fraction } from './num.js';
+import { exactFromDouble, Fraction } from './num.js';
 import type { MixedProfile, StrategicGame } from './types.js';
 
 export type Arithmetic = 'auto' | 'exact' | 'float';
@@ -237,7 +237,11 @@ function useExact(g: StrategicGame, arithmetic: Arithmetic | undefined): boolean
  * `gambit-lcp -e 1` does with label 1.
  */
 export function lemkeHowson(g: StrategicGame, label = 1, opts: { arithmetic?: Arithmetic } = {}): MixedProfile {
-  const t = buildTableau(g, useExact(g, opts.arithmetic));
+  return withExactFallback(g, opts.arithmetic, (game, arithmetic) => lemkeHowsonOnce(game, label, arithmetic));
+}
+
+function lemkeHowsonOnce(g: StrategicGame, label: number, arithmetic: Arithmetic | undefined): MixedProfile {
+  const t = buildTableau(g, useExact(g, arithmetic));
   if (!Number.isInteger(label) || label < 1 || label > t.n1 + t.n2) {
     throw new LemkeHowsonError(`label must be an integer from 1 to ${t.n1 + t.n2}`);
   }
@@ -252,6 +256,39 @@ export function lemkeHowson(g: StrategicGame, label = 1, opts: { arithmetic?: Ar
  * by further paths, in the order `gambit-lcp` prints them (depth-first, labels in increasing order).
  */
 export function lemkeHowsonAll(g: StrategicGame, opts: LemkeHowsonOptions = {}): MixedProfile[] {
+  return withExactFallback(g, opts.arithmetic, (game, arithmetic) => lemkeHowsonAllOnce(game, { ...opts, arithmetic }));
+}
+
+/**
+ * Floating-point pivoting can cycle on degenerate float games, where rounding hides exact ties.
+ * Then the path is followed again in exact arithmetic on the doubles' exact binary values, which
+ * always terminates (lexicographic rule); the answer is reported in floats, as the input was.
+ */
+function withExactFallback<T extends MixedProfile | MixedProfile[]>(
+  g: StrategicGame,
+  arithmetic: Arithmetic | undefined,
+  run: (game: StrategicGame, arithmetic: Arithmetic | undefined) => T,
+): T {
+  if (useExact(g, arithmetic)) return run(g, arithmetic);
+  try {
+    const out = run(g, arithmetic);
+    const all: MixedProfile[] = Array.isArray(out) ? out : [out as MixedProfile];
+    // Underflow (payoffs near 5e-324) can leave 0/0 in a float profile: treat it as a failure too.
+    if (all.every((m) => m.probs.every((row) => row.every(Number.isFinite)))) return out;
+  } catch (e) {
+    if (!(e instanceof LemkeHowsonError) && !(e instanceof TableauError)) throw e;
+  }
+  {
+    const exactGame: StrategicGame = { ...g, payoffs: g.payoffs.map((p) => ({ value: p.value, exact: exactFromDouble(p.value) })) };
+    const out = run(exactGame, 'exact');
+    // Probabilities from the exact values: n and d can exceed a double's range here.
+    const prob = (f: Fraction) => Number((f.n * 2n ** 64n) / f.d) / 2 ** 64;
+    const floats = (m: MixedProfile): MixedProfile => ({ probs: m.exact ? m.exact.map((row) => row.map(prob)) : m.probs });
+    return (Array.isArray(out) ? out.map(floats) : floats(out as MixedProfile)) as T;
+  }
+}
+
+function lemkeHowsonAllOnce(g: StrategicGame, opts: LemkeHowsonOptions): MixedProfile[] {
   const start = buildTableau(g, useExact(g, opts.arithmetic));
   const seen = new Set<string>();
   const found: MixedProfile[] = [];

@@ -30,6 +30,14 @@ export interface RevisedLemkeOptions {
   readonly refactorEvery?: number;
   /** Called after every pivot with the entering and the leaving label. */
   readonly onPivot?: (entering: number, leaving: number) => void;
+  /**
+   * Break ties of the ratio test first by a fixed pseudo-random vector d, i.e. by the perturbation
+   * b + e d + e^2 e_1 + e^3 e_2 + ..., and only then by Gambit's lexicographic rule (still a valid
+   * lexicographic rule, so no cycling, and the end basis is feasible for b). In degenerate problems
+   * this avoids long runs of degenerate pivots and costly tie-breaking, but the path, and possibly
+   * the equilibrium found, differ from Gambit's. Default false (Gambit's rule).
+   */
+  readonly randomTieBreak?: boolean;
 }
 
 export interface RevisedLemkeResult {
@@ -106,6 +114,10 @@ function touch(w: Work, i: number): void {
 interface State {
   readonly lcp: SparseLcp;
   readonly n: number;
+  /** The tie-breaking vector d and B^-1 d (absent without randomTieBreak), with a scale estimate. */
+  readonly d?: Float64Array;
+  readonly xd?: Float64Array;
+  xdScale: number;
   /** Position -> basic label; label + n -> position or -1. */
   readonly basic: Int32Array;
   readonly posOf: Int32Array;
@@ -199,6 +211,28 @@ function btran(f: EtaFile, row: number, w: Work): void {
   }
 }
 
+/** out (by position) = B^-1 v; returns max |out|. */
+function solveInto(s: State, v: Float64Array, out: Float64Array): number {
+  const w = s.work;
+  clearWork(w);
+  for (let r = 0; r < s.n; r++) {
+    if (v[r] !== 0) {
+      touch(w, r);
+      w.v[r] = v[r]!;
+    }
+  }
+  ftran(s.eta, w);
+  out.fill(0);
+  let scale = 0;
+  for (let t = 0; t < w.size; t++) {
+    const i = w.list[t]!;
+    out[s.posOfRow[i]!] = w.v[i]!;
+    scale = Math.max(scale, Math.abs(w.v[i]!));
+  }
+  clearWork(w);
+  return scale;
+}
+
 /** Rebuilds the product form for the current basis and recomputes the basic solution. */
 function reinvert(s: State): void {
   const { n, basic, rowOfPos, posOfRow, lcp } = s;
@@ -252,21 +286,8 @@ function reinvert(s: State): void {
   for (let pos = 0; pos < n; pos++) posOfRow[rowOfPos[pos]!] = pos;
   // x = B^-1 b.
   clearWork(w);
-  for (let r = 0; r < n; r++) {
-    if (lcp.rhs[r] !== 0) {
-      touch(w, r);
-      w.v[r] = lcp.rhs[r]!;
-    }
-  }
-  ftran(s.eta, w);
-  s.x.fill(0);
-  s.xScale = 0;
-  for (let t = 0; t < w.size; t++) {
-    const i = w.list[t]!;
-    s.x[posOfRow[i]!] = w.v[i]!;
-    s.xScale = Math.max(s.xScale, Math.abs(w.v[i]!));
-  }
-  clearWork(w);
+  s.xScale = solveInto(s, lcp.rhs, s.x);
+  if (s.d && s.xd) s.xdScale = solveInto(s, s.d, s.xd);
 }
 
 // Ties in floating point: two ratios are tied when they differ by less than TIE times the scale
@@ -297,6 +318,15 @@ function leavingPosition(s: State): number {
     if (a > eps && s.x[s.posOfRow[i]!]! / a - min <= TIE * (Math.abs(min) + xScale / a)) best.push(s.posOfRow[i]!);
   }
   if (best.length === 1) return best[0]!;
+  if (s.xd) {
+    // The random direction d first: ties in it are (almost) impossible.
+    const ratio = (pos: number) => s.xd![pos]! / w.v[s.rowOfPos[pos]!]!;
+    let m = Number.POSITIVE_INFINITY;
+    for (const pos of best) m = Math.min(m, ratio(pos));
+    const kept = best.filter((pos) => ratio(pos) - m <= TIE * (Math.abs(m) + s.xdScale / w.v[s.rowOfPos[pos]!]!));
+    if (kept.length === 1) return kept[0]!;
+    return lexicographicTieBreak(s, kept);
+  }
   return lexicographicTieBreak(s, best);
 }
 
@@ -342,6 +372,20 @@ function pivotAt(s: State, pos: number, label: number): void {
   const w = s.work;
   const row = s.rowOfPos[pos]!;
   const theta = s.x[pos]! / w.v[row]!;
+  if (s.xd) {
+    const xd = s.xd;
+    const td = xd[pos]! / w.v[row]!;
+    for (let t = 0; t < w.size; t++) {
+      const i = w.list[t]!;
+      const p = s.posOfRow[i]!;
+      if (p !== pos) {
+        xd[p]! -= td * w.v[i]!;
+        s.xdScale = Math.max(s.xdScale, Math.abs(xd[p]!));
+      }
+    }
+    xd[pos] = td;
+    s.xdScale = Math.max(s.xdScale, Math.abs(td));
+  }
   for (let t = 0; t < w.size; t++) {
     const i = w.list[t]!;
     const p = s.posOfRow[i]!;
@@ -358,6 +402,17 @@ function pivotAt(s: State, pos: number, label: number): void {
   s.posOf[out + s.n] = -1;
   s.basic[pos] = label;
   s.posOf[label + s.n] = pos;
+}
+
+/** A fixed vector with entries in [1, 2) from a linear congruential sequence, so runs are reproducible. */
+function tieVector(n: number): Float64Array {
+  const out = new Float64Array(n);
+  let seed = 12345;
+  for (let r = 0; r < n; r++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    out[r] = 1 + seed / 4294967296;
+  }
+  return out;
 }
 
 /**
@@ -378,9 +433,13 @@ export function revisedLemke(
     basic[pos] = -(pos + 1);
     posOf[-(pos + 1) + n] = pos;
   }
+  const d = opts.randomTieBreak ? tieVector(n) : undefined;
   const s: State = {
     lcp,
     n,
+    d,
+    xd: d ? Float64Array.from(d) : undefined,
+    xdScale: d ? 2 : 0,
     basic,
     posOf,
     rowOfPos: Int32Array.from({ length: n }, (_, i) => i),

@@ -382,7 +382,7 @@ export function lemkeSequenceFormSolve(g: ExtensiveGame, opts: SequenceLemkeOpti
     const [x1, x2] = plansFloat(t as Tableau & { kind: 'float' }, sf, layout);
     return { profile: behaviorFromRealization(g, sf, [x1, x2]), plans: [x1, x2], pivots, sequenceForm: sf };
   }
-  const run = revisedLemke(sparseLcp(data, layout), layout.root1, layout.root1, { maxPivots, onPivot: opts.onPivot });
+  const run = revisedLemke(sparseLcp(data, layout), layout.root1, layout.root1, { maxPivots, onPivot: opts.onPivot, randomTieBreak: (globalThis as { __pert?: number }).__pert === 1 });
   if (run.end === 'ray') throw new SequenceLemkeError('Lemke path ended in a ray: no equilibrium found');
   if (opts.arithmetic !== 'float' && sf.exact) {
     const plans = exactPlansAtBasis(exactLcp(g, sf, layout), run.basic, sf, layout);

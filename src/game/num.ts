@@ -67,3 +67,14 @@ export function allExact(nums: Iterable<Num>): boolean {
   for (const n of nums) if (!n.exact) return false;
   return true;
 }
+
+/** The exact rational value of a double (every finite double is a binary fraction). */
+export function exactFromDouble(x: number): Fraction {
+  if (!Number.isFinite(x)) throw new Error(`${x} is not finite`);
+  let scale = 1n;
+  while (!Number.isInteger(x)) {
+    x *= 2;
+    scale *= 2n;
+  }
+  return new Fraction(BigInt(x), scale);
+}
