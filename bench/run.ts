@@ -16,17 +16,17 @@
 //          --budget=SECONDS (oracle part, split evenly between methods; default 90)
 //          --methods=lp,lcp (oracle methods to run) --oracle-dir=PATH (default ../shared/oracle/gambit)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
-  backwardInduction,
   type GeneratedMethod,
   type GeneratedSpec,
   ORACLE_METHODS,
   type OracleMethod,
+  backwardInduction,
   randomPerfectInfoGame,
 } from './solvers.js';
 import { fmtMs, fmtRatio, formatTable, geometricMean, median } from './stats.js';
@@ -355,10 +355,7 @@ async function main(): Promise<void> {
       runs = o.runs;
       const { rows: orows, overall } = oracleRows(runs, opts);
       rows.push(...orows);
-      footer =
-        `Overall geometric mean ratio ours/Gambit: ${fmtRatio(overall)} ` +
-        `(Gambit's times are whole-process wall times, at least ${fmtMs(o.floorMs)} ms even for a refused game; ` +
-        'ours are parse + solve inside one process, best of two runs under 200 ms).';
+      footer = `Overall geometric mean ratio ours/Gambit: ${fmtRatio(overall)} (Gambit's times are whole-process wall times, at least ${fmtMs(o.floorMs)} ms even for a refused game; ours are parse + solve inside one process, best of two runs under 200 ms).`;
     } else if (opts.oracle) {
       footer = `No Gambit reference at ${dir}: comparison with Gambit skipped.`;
     }

@@ -7,8 +7,8 @@ import type { ExtensiveGame } from '../src/game/types.js';
 import {
   type GeneratedMethod,
   type GeneratedSpec,
-  generatedGame,
   type OracleMethod,
+  generatedGame,
   parseGame,
   runGeneratedMethod,
   runOracleMethod,

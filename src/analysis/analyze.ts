@@ -2,15 +2,15 @@
 // report document with the raw aggregate numbers beside it (the JSON output).
 import type { Model } from '../scenario/model.js';
 import { buildReport } from './build-report.js';
-import { aggregateChecks, type ChecksResult } from './checks.js';
-import { aggregateCosts, type CostsResult } from './costs.js';
-import { aggregateQ1, type Q1Result } from './questions/q1-talks-intent.js';
-import { aggregateQ2, type Q2Result } from './questions/q2-limited-strike.js';
-import { aggregateQ3, type Q3Result } from './questions/q3-sequences.js';
-import { aggregateQ4, type Q4Result } from './questions/q4-iran-response.js';
-import { aggregateQ5, type Q5Result } from './questions/q5-architectures.js';
-import { aggregateQ6, type Q6Result } from './questions/q6-oil-markets.js';
-import { aggregateQ7, type Q7Result } from './questions/q7-public-vs-backchannel.js';
+import { type ChecksResult, aggregateChecks } from './checks.js';
+import { type CostsResult, aggregateCosts } from './costs.js';
+import { type Q1Result, aggregateQ1 } from './questions/q1-talks-intent.js';
+import { type Q2Result, aggregateQ2 } from './questions/q2-limited-strike.js';
+import { type Q3Result, aggregateQ3 } from './questions/q3-sequences.js';
+import { type Q4Result, aggregateQ4 } from './questions/q4-iran-response.js';
+import { type Q5Result, aggregateQ5 } from './questions/q5-architectures.js';
+import { type Q6Result, aggregateQ6 } from './questions/q6-oil-markets.js';
+import { type Q7Result, aggregateQ7 } from './questions/q7-public-vs-backchannel.js';
 import type { ReportDocument } from './report/document.js';
 import { POLICY_RUNS, type RunResult, runDraws } from './run-draws.js';
 import { coefficientOfVariation } from './stats.js';

@@ -1,7 +1,7 @@
 // Structural checks of the solved baseline, draw by draw (design §6, the "every draw" bounds):
 // properties the seeds state as facts about the model, not as probabilities, so they must hold on
 // every leaf of every draw. Each is computed as the worst leaf and reported with its sentence.
-import { choiceIndex, column, type LeafFrame, stepIndex, truthOf } from './leaf-frame.js';
+import { type LeafFrame, choiceIndex, column, stepIndex, truthOf } from './leaf-frame.js';
 import { classIndex, classMask } from './outcomes.js';
 
 const SINGLE_WAVE =

@@ -8,7 +8,7 @@ import { TERM_LABELS } from './policy-summary.js';
 import type { Section } from './report/document.js';
 import { formatNumber, formatUtility } from './report/format.js';
 import { POLICY_RUNS, type RunResult } from './run-draws.js';
-import { coefficientOfVariation, type Stat, statOf } from './stats.js';
+import { type Stat, coefficientOfVariation, statOf } from './stats.js';
 
 export const COSTS_QUESTION =
   '“The mathematical reality of this friction can be understood through the lens of a basic cost function:” C_total = C_kinetic + C_reputation + C_opportunity (003_82137da3c5b8a964.txt)';

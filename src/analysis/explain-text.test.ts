@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load.js';
-import { explain } from './explain.js';
 import { formatExplanation } from './explain-text.js';
+import { explain } from './explain.js';
 
 const MODEL = parseScenario(`
 id: sourced

@@ -2,27 +2,27 @@
 // read it and which payoff terms it can change. Pure: takes a loaded model, returns plain data
 // (the command formats it). A name may denote several things (an option id shared by two actors,
 // an actor parameter and an option...): all of them are explained.
-import { formatPath, type Path } from '../scenario/diagnostics.js';
+import { type Path, formatPath } from '../scenario/diagnostics.js';
 import type { Model } from '../scenario/model.js';
 import { optionCatalog } from '../scenario/options.js';
 import {
   type EffectSpec,
-  isChanceStage,
   PAYOFF_TERMS,
   type ParameterSpec,
   type SourceSpec,
+  isChanceStage,
 } from '../scenario/schema.js';
 import { effectFormula } from '../scenario/sites.js';
 import { closest } from '../scenario/suggest.js';
 import { type DistributionSummary, summarizeDistribution } from './distribution-summary.js';
 import {
-  buildUseGraph,
   type Reach,
+  type Use,
+  type UseGraph,
+  buildUseGraph,
   reachOf,
   readsOf,
   stagesOffering,
-  type Use,
-  type UseGraph,
   usesOf,
 } from './influence.js';
 

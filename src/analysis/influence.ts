@@ -5,7 +5,7 @@
 // and `actor.term`. Strategic effects (a payoff changes what players choose) are not followed:
 // the graph says what a name enters, not everything an equilibrium may shift.
 
-import { formatPath, type Path } from '../scenario/diagnostics.js';
+import { type Path, formatPath } from '../scenario/diagnostics.js';
 import { namesOf } from '../scenario/expr/ast.js';
 import { parseExpr } from '../scenario/expr/parse.js';
 import type { Model } from '../scenario/model.js';

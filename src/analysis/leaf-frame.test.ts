@@ -4,17 +4,17 @@ import { compileGame } from '../scenario/compile.js';
 import { meanParameters } from '../scenario/draw.js';
 import { parseScenario } from '../scenario/load.js';
 import {
+  type LeafFrame,
   buildFrame,
   cellMass,
   column,
   compileFeatures,
   crossTab,
   expectation,
-  type LeafFrame,
   mass,
   took,
 } from './leaf-frame.js';
-import { flagIndex, leafClasses, measureOutcomes, OUTCOME_CLASSES, outcomeFeatures } from './outcomes.js';
+import { OUTCOME_CLASSES, flagIndex, leafClasses, measureOutcomes, outcomeFeatures } from './outcomes.js';
 
 // A type (a: 1/4, b: 3/4), a move (go / stay), and a chance event after go (hit / miss).
 const TINY = `

@@ -4,7 +4,7 @@
 // (design §5.0), so it can be traced to the formula X and the event A it sums.
 import type { CompiledGame } from '../scenario/compile.js';
 import type { Evaluator } from '../scenario/expr/compile.js';
-import { compileExpression, type Model } from '../scenario/model.js';
+import { type Model, compileExpression } from '../scenario/model.js';
 
 /** Formulas of the scenario evaluated at every leaf, compiled once per model. */
 export interface FeatureSet {
@@ -249,7 +249,7 @@ export function crossTab(frame: LeafFrame, steps: readonly string[]): CrossTab {
   for (let l = 0; l < frame.count; l++) {
     let k = 0;
     for (let i = 0; i < idx.length; i++) k += (frame.history[l * S + idx[i]!]! + 1) * stride[i]!;
-    out[k]! += frame.prob[l]!;
+    out[k]! += frame.prob[l];
   }
   return { steps, axes, mass: out, stride };
 }

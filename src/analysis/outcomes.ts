@@ -1,6 +1,6 @@
 // Outcome classes (design §5.1): six mutually exclusive, exhaustive classes written in the scenario
 // as named formulas, deal sub-classes, and non-exclusive flags reported beside them.
-import { column, expectation, type LeafFrame, truthOf } from './leaf-frame.js';
+import { type LeafFrame, column, expectation, truthOf } from './leaf-frame.js';
 
 export interface OutcomeClass {
   readonly id: string;

@@ -2,8 +2,8 @@
 // flags, the expected outcome state, oil and shipping figures, and every actor's payoff terms and
 // parts, overall and per outcome class. The questions and the cost report read these records.
 import { PAYOFF_TERMS } from '../scenario/schema.js';
-import { column, expectation, type LeafFrame, truthOf } from './leaf-frame.js';
-import { measureOutcomes, OUTCOME_CLASSES, type OutcomeDraw } from './outcomes.js';
+import { type LeafFrame, column, expectation, truthOf } from './leaf-frame.js';
+import { OUTCOME_CLASSES, type OutcomeDraw, measureOutcomes } from './outcomes.js';
 import { weightedQuantiles } from './stats.js';
 
 /** Oil and shipping figures (design §5.7): the interface the later market model will read. */

@@ -8,15 +8,15 @@ import { ScenarioError } from '../scenario/diagnostics.js';
 import { drawParameters, parameterRecord } from '../scenario/draw.js';
 import type { Model } from '../scenario/model.js';
 import { type ChecksDraw, checkFeatures, measureChecks } from './checks.js';
-import { buildFrame, compileFeatures, type FeatureSet } from './leaf-frame.js';
-import { leafClasses, OUTCOME_CLASSES, outcomeFeatures } from './outcomes.js';
-import { measurePolicy, type PolicyDraw, policyFeatures } from './policy-summary.js';
-import { measureQ1, type Q1Draw, q1Features } from './questions/q1-talks-intent.js';
-import { measureQ2, type Q2Draw, q2Features } from './questions/q2-limited-strike.js';
-import { measureQ3, type Q3Draw, q3Features } from './questions/q3-sequences.js';
-import { measureQ4, type Q4Draw } from './questions/q4-iran-response.js';
-import { measureQ7, type Q7Draw, q7Features } from './questions/q7-public-vs-backchannel.js';
-import { makeQreSolver, type QreResult } from './solve-qre.js';
+import { type FeatureSet, buildFrame, compileFeatures } from './leaf-frame.js';
+import { OUTCOME_CLASSES, leafClasses, outcomeFeatures } from './outcomes.js';
+import { type PolicyDraw, measurePolicy, policyFeatures } from './policy-summary.js';
+import { type Q1Draw, measureQ1, q1Features } from './questions/q1-talks-intent.js';
+import { type Q2Draw, measureQ2, q2Features } from './questions/q2-limited-strike.js';
+import { type Q3Draw, measureQ3, q3Features } from './questions/q3-sequences.js';
+import { type Q4Draw, measureQ4 } from './questions/q4-iran-response.js';
+import { type Q7Draw, measureQ7, q7Features } from './questions/q7-public-vs-backchannel.js';
+import { type QreResult, makeQreSolver } from './solve-qre.js';
 
 export interface PolicyRun {
   /** 'baseline' or the scenario policy applied. */

@@ -14,13 +14,13 @@
 //
 // The logit model's structure (tree, information sets, sweep order) is kept per policy and reused
 // for every draw whose tree has the same shape: only payoffs and chance probabilities change.
-import { makeSweepPlan, type SweepPlan, sweep } from '../game/logit-fixed.js';
+import { type SweepPlan, makeSweepPlan, sweep } from '../game/logit-fixed.js';
 import {
+  type ExtensiveLogitModel,
+  type LogitWork,
   centroidTheta,
   compileExtensive,
-  type ExtensiveLogitModel,
   fixedPointResidual,
-  type LogitWork,
   makeWork,
 } from '../game/logit-system.js';
 import { CHANCE, type ExtensiveGame } from '../game/types.js';

@@ -2,7 +2,7 @@
 // `brink analyze`: the scenario is sound and sourced, its game has the designed size, the analysis
 // is deterministic and uses common random numbers, and its headline figures stay within the bounds
 // of docs/us-iran-2026-model.md §6. Each bound's test names the seed sentence it rests on.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -12,7 +12,7 @@ import { drawParameters, meanParameters } from '../scenario/draw.js';
 import { loadScenario } from '../scenario/load.js';
 import { checkSources, factIdsFromYaml } from '../scenario/sources.js';
 import { type Analysis, analyzeModel } from './analyze.js';
-import { classIndex, DEAL_SUBCLASSES, flagIndex } from './outcomes.js';
+import { DEAL_SUBCLASSES, classIndex, flagIndex } from './outcomes.js';
 import { OIL_MEASURES } from './policy-summary.js';
 import { TAU_CONTAIN, TAU_SCOPE } from './questions/q2-limited-strike.js';
 import { renderJson } from './report/render-json.js';

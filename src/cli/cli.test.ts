@@ -56,7 +56,9 @@ describe('brink solve', () => {
     expect(brink('solve', POKER, '-m', 'lp').out).toContain('payoffs,1/3,-1/3');
     // Matching pennies is uniform at every lambda.
     const mp = file('mp.nfg', 'NFG 1 R "mp" { "A" "B" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n');
-    expect(brink('solve', mp, '-m', 'logit', '--lambda', '2').out.split('\n')[0]).toBe('2.0000000000,0.5,0.5,0.5,0.5');
+    expect(brink('solve', mp, '-m', 'logit', '--lambda', '2').out.split('\n')[0]).toBe(
+      '2.0000000000,0.5,0.5,0.5,0.5',
+    );
   });
   it('writes documented JSON', () => {
     const j = JSON.parse(brink('solve', BOS, '-m', 'pure', '--json').out);
@@ -87,7 +89,10 @@ describe('bad input: a clear message and exit code 2, never a stack trace', () =
   it('refuses a missing file, a bad method, a method that does not fit the game', () => {
     expect(brink('solve', join(dir, 'none.efg')).err).toMatch(/none\.efg: no such file/);
     const m = brink('solve', BOS, '-m', 'simplex');
-    expect([m.code, m.err]).toEqual([2, 'brink: --method simplex: expected one of spe, pure, enummixed, lcp, lp, logit\n']);
+    expect([m.code, m.err]).toEqual([
+      2,
+      'brink: --method simplex: expected one of spe, pure, enummixed, lcp, lp, logit\n',
+    ]);
     const lp = brink('solve', BOS, '-m', 'lp');
     expect(lp.code).toBe(2);
     expect(lp.err).toMatch(/constant-sum/);

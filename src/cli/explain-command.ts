@@ -1,8 +1,8 @@
 // `brink explain NAME [--scenario FILE] [--format text|json]`: where a parameter, option, state
 // variable, named formula or payoff term of a scenario comes from and what it feeds.
 import { join } from 'node:path';
-import { explain, suggestName } from '../analysis/explain.js';
 import { formatExplanation } from '../analysis/explain-text.js';
+import { explain, suggestName } from '../analysis/explain.js';
 import { loadScenario } from '../scenario/load.js';
 import { DEFAULT_SCENARIO } from './analyze-command.js';
 import { UsageError } from './errors.js';

@@ -18,10 +18,12 @@ export function buildProgram(): Command {
 
   program
     .command('analyze')
-    .description('analyse a crisis scenario: draws, equilibria, outcomes, costs and the seed questions (docs/analyze.md)')
+    .description(
+      'analyse a crisis scenario: draws, equilibria, outcomes, costs and the seed questions (docs/analyze.md)',
+    )
     .argument('[scenario]', 'scenario YAML (default: the bundled US–Iran 2026 scenario)')
-    .option('--seed <n>', 'random seed (default: the scenario\'s)')
-    .option('--draws <n>', 'number of parameter draws (default: the scenario\'s)')
+    .option('--seed <n>', "random seed (default: the scenario's)")
+    .option('--draws <n>', "number of parameter draws (default: the scenario's)")
     .option('--format <format>', 'text | md | html | json', 'text')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('-q, --quiet', 'no progress messages')
@@ -32,7 +34,10 @@ export function buildProgram(): Command {
     .description('solve a Gambit .efg/.nfg game and print its equilibria as Gambit does')
     .argument('<file>', 'game file (.efg or .nfg)')
     .option('-m, --method <method>', 'spe | pure | enummixed | lcp | lp | logit', 'lcp')
-    .option('-l, --lambda <lambda>', 'logit: the QRE at this λ (default: the end point of the principal branch)')
+    .option(
+      '-l, --lambda <lambda>',
+      'logit: the QRE at this λ (default: the end point of the principal branch)',
+    )
     .option('--json', 'machine-readable output (docs/cli.md)')
     .action((file, opts) => runAction(() => solveCommand(file, opts)));
 
@@ -46,7 +51,10 @@ export function buildProgram(): Command {
   program
     .command('explain')
     .description('show where a parameter, option, state variable or formula comes from and what it reaches')
-    .argument('<name>', 'a parameter, option (id or stage.option), state variable, named formula or payoff term')
+    .argument(
+      '<name>',
+      'a parameter, option (id or stage.option), state variable, named formula or payoff term',
+    )
     .option('-s, --scenario <file>', 'scenario file (default: the bundled US–Iran 2026 scenario)')
     .option('--format <format>', 'text | json', 'text')
     .action((name, opts) => runAction(() => explainCommand(name, opts)));

@@ -1,7 +1,13 @@
 // `brink solve FILE --method M [--lambda L] [--json]`: Gambit-style equilibrium listing.
 import { readGame } from '../game/gambit-format.js';
 import type { Fraction } from '../game/num.js';
-import { type Equilibrium, SOLVE_METHODS, type Solution, type SolveMethod, solveGame } from '../game/solve.js';
+import {
+  type Equilibrium,
+  SOLVE_METHODS,
+  type Solution,
+  type SolveMethod,
+  solveGame,
+} from '../game/solve.js';
 import { UsageError } from './errors.js';
 import { formatExact, formatFloat } from './format-number.js';
 import { readUserFile } from './read-file.js';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type OracleGame,
   describeOracle,
   hasReference,
   listOracleGames,
-  type OracleGame,
   parseNeLines,
   readGameText,
   readMeta,

@@ -9,13 +9,13 @@
 // every vertex of each polytope is enumerated (see vertex-enumeration.ts).
 // Arithmetic is exact: rational payoffs are scaled to integers; float payoffs are read as the exact
 // binary fractions they are, so the equilibria returned are exact equilibria of the float game.
-import { exactFromDouble, Fraction } from './num.js';
+import { Fraction, exactFromDouble } from './num.js';
 import { type ReducedFormOptions, type ReducedNormalForm, reducedNormalForm } from './reduced-normal-form.js';
 import type { ExtensiveGame, MixedProfile, StrategicGame } from './types.js';
 import {
-  enumerateVertices,
   type PolytopeVertex,
   type VertexEnumerationOptions,
+  enumerateVertices,
 } from './vertex-enumeration.js';
 
 export interface EnumMixedOptions extends VertexEnumerationOptions {}

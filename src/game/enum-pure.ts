@@ -7,9 +7,9 @@
 // compared exactly (through the rank of each payoff among the player's distinct payoffs).
 import { Fraction } from './num.js';
 import {
-  pureToBehavior,
   type ReducedFormOptions,
   type ReducedNormalForm,
+  pureToBehavior,
   reducedNormalForm,
 } from './reduced-normal-form.js';
 import { profileFromIndex, profileStrides } from './strategic.js';

@@ -29,8 +29,12 @@ function efgShape(g: ExtensiveGame) {
     nodes.push({
       kind: g.nodes.kind[n],
       label: g.nodes.label[n],
-      infoset: h < 0 ? null : { ...g.infosets[h]!, probs: g.infosets[h]!.probs?.map((p) => p.exact!.toFraction()) },
-      outcome: o < 0 ? null : { label: g.outcomes[o]!.label, pay: g.outcomes[o]!.payoffs.map((p) => p.exact!.toFraction()) },
+      infoset:
+        h < 0 ? null : { ...g.infosets[h]!, probs: g.infosets[h]!.probs?.map((p) => p.exact!.toFraction()) },
+      outcome:
+        o < 0
+          ? null
+          : { label: g.outcomes[o]!.label, pay: g.outcomes[o]!.payoffs.map((p) => p.exact!.toFraction()) },
       children: Array.from(childrenOf(g, n)),
     });
   }
@@ -71,7 +75,8 @@ describe('readEfg', () => {
     expect(writeEfg(again)).toBe(writeEfg(g));
   });
   it('reads escaped quotes in names and writes them back', () => {
-    const text = 'EFG 2 R "say \\"hi\\"" { "A \\\\ B" }\n"" \np "" 1 1 "" { "x" "y\\"z" } 0\nt "" 1 "o" { 1 }\nt "" 2 "o2" { 2.5e1 }\n';
+    const text =
+      'EFG 2 R "say \\"hi\\"" { "A \\\\ B" }\n"" \np "" 1 1 "" { "x" "y\\"z" } 0\nt "" 1 "o" { 1 }\nt "" 2 "o2" { 2.5e1 }\n';
     const h = readEfg(text);
     expect(h.title).toBe('say "hi"');
     expect(h.players).toEqual(['A \\ B']);
@@ -80,7 +85,8 @@ describe('readEfg', () => {
     expect(efgShape(readEfg(writeEfg(h)))).toEqual(efgShape(h));
   });
   it('accepts an information set or outcome given by its number alone', () => {
-    const text = 'EFG 2 R "" { "A" "B" } ""\np "" 1 1 "" { "L" "R" } 0\np "" 2 1 "" { "l" "r" } 1 "o" { 1 2 }\nt "" 1\nt "" 0\np "" 2 1 0\nt "" 1\nt "" 0\n';
+    const text =
+      'EFG 2 R "" { "A" "B" } ""\np "" 1 1 "" { "L" "R" } 0\np "" 2 1 "" { "l" "r" } 1 "o" { 1 2 }\nt "" 1\nt "" 0\np "" 2 1 0\nt "" 1\nt "" 0\n';
     const h = readEfg(text);
     expect(h.nodes.count).toBe(7);
     expect(h.infosets).toHaveLength(2);
@@ -113,11 +119,27 @@ describe('readNfg', () => {
 
 describe('errors name file, line, column and what was expected', () => {
   const cases: [string, string, RegExp][] = [
-    ['EFG 2 R "x" { "A" }\n""\np "" 1 1 "" { "a" } 0\nt "" 1 "o" { 1 2 }\n', 'bad.efg', /^bad\.efg:4:\d+: expected 1 payoffs/],
-    ['EFG 2 R "x" { "A" }\n""\np "" 2 1 "" { "a" } 0\n', 'p.efg', /^p\.efg:3:6: expected a player number from 1 to 1/],
-    ['EFG 2 R "x" { "A" }\n""\np "" 1 1 "" { "a" "b" } 0\nt "" 0\n', 'short.efg', /short\.efg:5:1: the game tree ends early/],
+    [
+      'EFG 2 R "x" { "A" }\n""\np "" 1 1 "" { "a" } 0\nt "" 1 "o" { 1 2 }\n',
+      'bad.efg',
+      /^bad\.efg:4:\d+: expected 1 payoffs/,
+    ],
+    [
+      'EFG 2 R "x" { "A" }\n""\np "" 2 1 "" { "a" } 0\n',
+      'p.efg',
+      /^p\.efg:3:6: expected a player number from 1 to 1/,
+    ],
+    [
+      'EFG 2 R "x" { "A" }\n""\np "" 1 1 "" { "a" "b" } 0\nt "" 0\n',
+      'short.efg',
+      /short\.efg:5:1: the game tree ends early/,
+    ],
     ['EFG 2 R "x" { "A" }\n""\nq "" 1\n', 'q.efg', /q\.efg:3:1: expected a node: 'p'/],
-    ['EFG 2 R "x" { "A" }\n""\nc "" 1 "" { "a" 1/2 "b" 1/3 } 0\nt "" 0\nt "" 0\n', 'c.efg', /c\.efg:3:6: expected chance probabilities that add up to 1/],
+    [
+      'EFG 2 R "x" { "A" }\n""\nc "" 1 "" { "a" 1/2 "b" 1/3 } 0\nt "" 0\nt "" 0\n',
+      'c.efg',
+      /c\.efg:3:6: expected chance probabilities that add up to 1/,
+    ],
     ['EFG 2 R "x { "A" }\n', 'quote.efg', /quote\.efg:\d+:\d+: /],
     ['NFG 1 R "x" { "A" "B" } { 2 2 }\n1 2 3\n', 'n.nfg', /n\.nfg:3:1: expected payoff 4 of 8/],
     ['NFG 1 R "x" { "A" } { 2 }\n1 zz\n', 'z.nfg', /z\.nfg:2:3: expected payoff 2 of 2 .*found 'zz'/],

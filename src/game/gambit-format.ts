@@ -1,11 +1,18 @@
+import { GameFormatError, type Token, TokenStream, quote, tokenize } from './gambit-tokens.js';
 // Reading and writing Gambit's .efg (extensive) and .nfg (strategic) text formats.
 // Format reference: Gambit documentation, "Game representation formats" (gambit.sourceforge.net,
 // formats.html). Numbers are exact (integers, decimals, exponent form, p/q) and their text is
 // kept, so read → write → read gives back the same game.
 import { type Num, numFromText, numToText } from './num.js';
-import { GameFormatError, type Token, TokenStream, quote, tokenize } from './gambit-tokens.js';
 import { TreeBuilder, childrenOf } from './tree.js';
-import { CHANCE, type ExtensiveGame, type NodeKind, PERSONAL, type StrategicGame, TERMINAL } from './types.js';
+import {
+  CHANCE,
+  type ExtensiveGame,
+  type NodeKind,
+  PERSONAL,
+  type StrategicGame,
+  TERMINAL,
+} from './types.js';
 
 export { GameFormatError };
 
@@ -57,7 +64,8 @@ export function readEfg(text: string, file = '<efg>'): ExtensiveGame {
     }
     const seen = outcomeIndex.get(number);
     if (!hasDetails) {
-      if (!seen) ts.fail(numTok, `outcome ${number} to have a name and payoffs, as it has not been defined before`);
+      if (!seen)
+        ts.fail(numTok, `outcome ${number} to have a name and payoffs, as it has not been defined before`);
       return seen.index;
     }
     const label = ts.next().text;
@@ -113,11 +121,15 @@ export function readEfg(text: string, file = '<efg>'): ExtensiveGame {
     if (seen !== undefined) {
       const prev = builder.infosetList[seen]!;
       if (actions && actions.length !== prev.actions.length) {
-        ts.fail(numTok, `information set ${number} to have ${prev.actions.length} actions as before, not ${actions.length}`);
+        ts.fail(
+          numTok,
+          `information set ${number} to have ${prev.actions.length} actions as before, not ${actions.length}`,
+        );
       }
       return seen;
     }
-    if (!actions) ts.fail(kindTok, `information set ${number} to list its actions, as it has not been seen before`);
+    if (!actions)
+      ts.fail(kindTok, `information set ${number} to list its actions, as it has not been seen before`);
     if (probs) checkProbabilities(ts, numTok, probs);
     const index = builder.addInfoset({ player, number, label: label ?? '', actions, probs });
     infosetIndex.set(key, index);
@@ -131,10 +143,13 @@ export function readEfg(text: string, file = '<efg>'): ExtensiveGame {
         file,
         t.line,
         t.column,
-        builder.nodeCount === 0 ? 'expected the game tree, found the end of the file' : 'the game tree ends early: some nodes are missing children',
+        builder.nodeCount === 0
+          ? 'expected the game tree, found the end of the file'
+          : 'the game tree ends early: some nodes are missing children',
       );
     }
-    if (t.kind !== 'word' || !['p', 'c', 't'].includes(t.text)) ts.fail(t, "a node: 'p' (personal), 'c' (chance) or 't' (terminal)");
+    if (t.kind !== 'word' || !['p', 'c', 't'].includes(t.text))
+      ts.fail(t, "a node: 'p' (personal), 'c' (chance) or 't' (terminal)");
     const label = ts.expect('string', 'the quoted node name').text;
     let kind: NodeKind;
     let infoset = -1;
@@ -142,7 +157,8 @@ export function readEfg(text: string, file = '<efg>'): ExtensiveGame {
       kind = PERSONAL;
       const plTok = ts.peek();
       const player = ts.expectInt('a player number');
-      if (player < 1 || player > players.length) ts.fail(plTok, `a player number from 1 to ${players.length}`);
+      if (player < 1 || player > players.length)
+        ts.fail(plTok, `a player number from 1 to ${players.length}`);
       infoset = readInfoset(player - 1, t);
     } else if (t.text === 'c') {
       kind = CHANCE;
@@ -210,7 +226,8 @@ export function readNfg(text: string, file = '<nfg>'): StrategicGame {
   let strategies: string[][];
   if (ts.peek().kind === 'lbrace') {
     strategies = [];
-    while (ts.peek().kind === 'lbrace') strategies.push(ts.stringList(`the strategies of player ${strategies.length + 1}`));
+    while (ts.peek().kind === 'lbrace')
+      strategies.push(ts.stringList(`the strategies of player ${strategies.length + 1}`));
     ts.expect('rbrace', "'{' or '}' to close the strategy lists");
   } else {
     strategies = [];
@@ -281,7 +298,8 @@ export function writeNfg(g: StrategicGame): string {
   lines.push('');
   if (g.outcomeForm) {
     lines.push('{');
-    for (const o of g.outcomeForm.outcomes) lines.push(`{ ${quote(o.label)} ${o.payoffs.map(numToText).join(', ')} }`);
+    for (const o of g.outcomeForm.outcomes)
+      lines.push(`{ ${quote(o.label)} ${o.payoffs.map(numToText).join(', ')} }`);
     lines.push('}');
     lines.push(Array.from(g.outcomeForm.profileOutcome).join(' '));
   } else {
@@ -307,5 +325,10 @@ export function readGame(text: string, file = '<game>'): ParsedGame {
   const first = /^\s*(\S+)/.exec(text)?.[1];
   if (first === 'EFG') return { kind: 'efg', game: readEfg(text, file) };
   if (first === 'NFG') return { kind: 'nfg', game: readNfg(text, file) };
-  throw new GameFormatError(file, 1, 1, `expected a Gambit game starting with 'EFG 2 R' or 'NFG 1 R', found '${first ?? ''}'`);
+  throw new GameFormatError(
+    file,
+    1,
+    1,
+    `expected a Gambit game starting with 'EFG 2 R' or 'NFG 1 R', found '${first ?? ''}'`,
+  );
 }

@@ -71,7 +71,8 @@ export function tokenize(text: string, file: string): Token[] {
         value += c;
         advance(c);
       }
-      if (!closed) throw new GameFormatError(file, startLine, startCol, 'a quoted string is never closed (missing ")');
+      if (!closed)
+        throw new GameFormatError(file, startLine, startCol, 'a quoted string is never closed (missing ")');
       tokens.push({ kind: 'string', text: value, line: startLine, column: startCol });
       continue;
     }
@@ -105,7 +106,12 @@ export class TokenStream {
   }
 
   fail(token: Token, expected: string): never {
-    const found = token.kind === 'eof' ? 'the end of the file' : token.kind === 'string' ? `"${token.text}"` : `'${token.text}'`;
+    const found =
+      token.kind === 'eof'
+        ? 'the end of the file'
+        : token.kind === 'string'
+          ? `"${token.text}"`
+          : `'${token.text}'`;
     throw new GameFormatError(this.file, token.line, token.column, `expected ${expected}, found ${found}`);
   }
 

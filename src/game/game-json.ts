@@ -15,7 +15,13 @@ export interface ExtensiveGameJson {
   infosets: { player: number | 'chance'; label: string; actions: string[]; probs?: JsonNumber[] }[];
   outcomes: { label: string; payoffs: JsonNumber[] }[];
   /** Nodes in preorder; node 0 is the root. */
-  nodes: { kind: 'terminal' | 'chance' | 'personal'; label: string; infoset?: number; outcome?: number; children?: number[] }[];
+  nodes: {
+    kind: 'terminal' | 'chance' | 'personal';
+    label: string;
+    infoset?: number;
+    outcome?: number;
+    children?: number[];
+  }[];
 }
 
 export interface StrategicGameJson {
@@ -36,7 +42,8 @@ export function jsonNumber(n: Num): JsonNumber {
 export function extensiveToJson(g: ExtensiveGame): ExtensiveGameJson {
   const nodes: ExtensiveGameJson['nodes'] = [];
   for (let n = 0; n < g.nodes.count; n++) {
-    const kind = g.nodes.kind[n] === TERMINAL ? 'terminal' : g.nodes.kind[n] === CHANCE ? 'chance' : 'personal';
+    const kind =
+      g.nodes.kind[n] === TERMINAL ? 'terminal' : g.nodes.kind[n] === CHANCE ? 'chance' : 'personal';
     const node: ExtensiveGameJson['nodes'][number] = { kind, label: g.nodes.label[n]! };
     if (kind !== 'terminal') {
       node.infoset = g.nodes.infoset[n]!;
@@ -65,7 +72,8 @@ export function extensiveToJson(g: ExtensiveGame): ExtensiveGameJson {
 export function strategicToJson(g: StrategicGame): StrategicGameJson {
   const n = g.players.length;
   const payoffs: JsonNumber[][] = [];
-  for (let p = 0; p < g.payoffs.length / n; p++) payoffs.push(g.payoffs.slice(p * n, p * n + n).map(jsonNumber));
+  for (let p = 0; p < g.payoffs.length / n; p++)
+    payoffs.push(g.payoffs.slice(p * n, p * n + n).map(jsonNumber));
   return {
     format: 'brink-game',
     kind: 'strategic',

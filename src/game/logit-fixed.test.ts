@@ -22,10 +22,10 @@ import {
 } from './logit-fixed.js';
 import { toBehaviorProfile, toMixedProfile, traceToLambda } from './logit-homotopy.js';
 import {
+  type LogitModel,
   centroidTheta,
   compileExtensive,
   compileStrategic,
-  type LogitModel,
   makeWork,
   withPayoffs,
 } from './logit-system.js';

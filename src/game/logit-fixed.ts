@@ -35,15 +35,15 @@ import {
   toMixedProfile,
   traceToLambda,
 } from './logit-homotopy.js';
-import { branchSlope, makeNewtonWork, type NewtonWork, newtonAtLambda } from './logit-newton.js';
+import { type NewtonWork, branchSlope, makeNewtonWork, newtonAtLambda } from './logit-newton.js';
 import {
+  type ExtensiveLogitModel,
+  type LogitModel,
+  type LogitWork,
   centroidTheta,
   compileExtensive,
   compileStrategic,
-  type ExtensiveLogitModel,
   fixedPointResidual,
-  type LogitModel,
-  type LogitWork,
   makeWork,
   reachAndBeliefs,
   subtreeValues,
@@ -473,7 +473,7 @@ function newtonKrylov(
     } else if (step > opts.maxContraction * prev && step > noise) {
       return { converged: false, iterations: it, products, firstStep };
     }
-    for (let a = 0; a < N; a++) theta[a]! += delta[a]!;
+    for (let a = 0; a < N; a++) theta[a]! += delta[a];
     prev = step;
   }
   return { converged: false, iterations: opts.maxIter, products, firstStep };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type OracleGame,
   describeOracle,
   hasReference,
   listOracleGames,
-  type OracleGame,
   parseLogitLine,
   readGameText,
   readMeta,
@@ -19,11 +19,11 @@ import {
   traceToLimit,
 } from './logit-homotopy.js';
 import {
+  type LogitModel,
   actionValues,
   agentRegret,
   compileExtensive,
   compileStrategic,
-  type LogitModel,
   makeWork,
   nashRegret,
 } from './logit-system.js';
@@ -335,9 +335,7 @@ describeOracle('logit homotopy against gambit-logit', () => {
       }
     }
     console.log(
-      `logit limit: ${close}/${total} within 1e-4, ${gambitWrong.length} where Gambit's end point has regret > 1e-6 × payoff range ` +
-        `(agent regret for .efg, as gambit-logit's own test; Nash regret for .nfg): not an equilibrium to Gambit's ` +
-        `tolerance, while ours is: ${gambitWrong.join('; ')}`,
+      `logit limit: ${close}/${total} within 1e-4, ${gambitWrong.length} where Gambit's end point has regret > 1e-6 × payoff range (agent regret for .efg, as gambit-logit's own test; Nash regret for .nfg): not an equilibrium to Gambit's tolerance, while ours is: ${gambitWrong.join('; ')}`,
     );
     console.log(
       `logit limit: ${oursSecs.toFixed(3)} s here for the ${total} games, gambit-logit -e recorded ${gambitSecs.toFixed(3)} s`,

@@ -26,12 +26,12 @@
 
 import { branchSlope, makeNewtonWork, newtonAtLambda } from './logit-newton.js';
 import {
+  type LogitModel,
+  type LogitWork,
   agentRegret,
   centroidTheta,
   compileExtensive,
   compileStrategic,
-  type LogitModel,
-  type LogitWork,
   makeWork,
   nashRegret,
   qreJacobian,

@@ -120,7 +120,7 @@ export function newtonAtLambda(
     } else if (opts.maxContraction !== undefined && len > opts.maxContraction * prev && maxAbs(h) > noise) {
       return { converged: false, iterations: it, residual: Number.NaN, detSign, firstStep };
     }
-    for (let a = 0; a < N; a++) theta[a]! -= h[a]!;
+    for (let a = 0; a < N; a++) theta[a]! -= h[a];
     const stagnated = it >= 2 && maxAbs(h) <= noise && len >= 0.5 * prev;
     prev = len;
     if (maxAbs(h) <= stepTol || stagnated) {

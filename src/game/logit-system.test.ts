@@ -4,12 +4,12 @@ import { actionValues as behaviorActionValues, maxNashRegret } from './behavior.
 import { randomExtensiveGame } from './generate.js';
 import { toBehaviorProfile, toMixedProfile } from './logit-homotopy.js';
 import {
+  type LogitModel,
   actionValues,
   agentRegret,
   centroidTheta,
   compileExtensive,
   compileStrategic,
-  type LogitModel,
   makeWork,
   nashRegret,
   qreJacobian,

@@ -18,13 +18,13 @@
 // that are not constant-sum are refused with "Method only valid for constant-sum games."
 import type { Highs, ModelData } from 'highs';
 import { type SparseRow, solveSparseExact } from './exact-linear.js';
-import { allExact, Fraction, type Num } from './num.js';
+import { Fraction, type Num, allExact } from './num.js';
 import { perfectRecallViolation } from './perfect-recall.js';
 import {
-  behaviorFromRealization,
-  constraintMatrix,
   type SequenceForm,
   type SparseMatrix,
+  behaviorFromRealization,
+  constraintMatrix,
   sequenceForm,
 } from './sequence-form.js';
 import { childrenOf } from './tree.js';

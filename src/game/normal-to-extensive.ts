@@ -2,12 +2,14 @@
 // single information set, so no one observes another's choice (Kuhn 1953: every normal form is
 // the reduced normal form of such a tree).
 import { TreeBuilder } from './tree.js';
-import { PERSONAL, type ExtensiveGame, type StrategicGame, TERMINAL } from './types.js';
+import { type ExtensiveGame, PERSONAL, type StrategicGame, TERMINAL } from './types.js';
 
 export function normalToExtensive(g: StrategicGame): ExtensiveGame {
   const n = g.players.length;
   const b = new TreeBuilder({ title: g.title, comment: g.comment, players: g.players });
-  const infosets = g.strategies.map((actions, player) => b.addInfoset({ player, number: 1, label: '', actions }));
+  const infosets = g.strategies.map((actions, player) =>
+    b.addInfoset({ player, number: 1, label: '', actions }),
+  );
   // Outcomes one per profile, numbered in the .nfg profile order (player 0 fastest).
   const nProfiles = g.payoffs.length / n;
   const outcome: number[] = [];

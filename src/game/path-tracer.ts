@@ -251,7 +251,7 @@ export function tracePath(sys: CurveSystem, x0: Float64Array, opts: TraceOptions
       sys.value(u, y);
       y[0]! += pert;
       const dist = qrNewtonStep(w, y, d);
-      for (let k = 0; k < m; k++) u[k]! += d[k]!;
+      for (let k = 0; k < m; k++) u[k]! += d[k];
       if (!(dist < C_MAX_DIST)) {
         accept = false;
         break;

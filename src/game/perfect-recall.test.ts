@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type OracleGame,
   describeOracle,
   hasReference,
   listOracleGames,
-  type OracleGame,
   readGameText,
   readOracleOutput,
 } from '../../test/support/oracle.js';

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeOracle, listOracleGames, type OracleGame, readGameText } from '../../test/support/oracle.js';
+import { type OracleGame, describeOracle, listOracleGames, readGameText } from '../../test/support/oracle.js';
 import { expectedPayoffsExact as behaviorPayoffsExact } from './behavior.js';
 import { readGame } from './gambit-format.js';
 import { Fraction, type Num } from './num.js';
 import { hasPerfectRecall } from './perfect-recall.js';
 import {
+  type ReducedNormalForm,
   flattenBehavior,
   mixedToBehavior,
   planActions,
   pureToBehavior,
-  type ReducedNormalForm,
   reducedNormalForm,
   reducedPlans,
 } from './reduced-normal-form.js';

@@ -213,7 +213,7 @@ export function reducedNormalForm(g: ExtensiveGame, options: ReducedFormOptions 
     for (const c of contributions) {
       const nums = c.amounts.map((a) => a.s * a.n * (denom / a.d));
       forEachProduct(c.lists, strides, (profile) => {
-        for (let i = 0; i < nPlayers; i++) sums[profile * nPlayers + i]! += nums[i]!;
+        for (let i = 0; i < nPlayers; i++) sums[profile * nPlayers + i]! += nums[i];
       });
     }
     payoffs = sums.map((s) => numFromFraction(new Fraction(s, denom)));

@@ -1,6 +1,10 @@
 // One entry point over every solver, with Gambit's method names. Each method lives in its own
 // file (see the imports); this file only dispatches and reports payoffs and regret uniformly.
-import { backwardInduction, backwardInductionExact, perfectInformationViolation } from './backward-induction.js';
+import {
+  backwardInduction,
+  backwardInductionExact,
+  perfectInformationViolation,
+} from './backward-induction.js';
 import {
   expectedPayoffs as behaviorPayoffs,
   expectedPayoffsExact as behaviorPayoffsExact,
@@ -11,12 +15,21 @@ import { enumPureExtensive, enumPureMixed } from './enum-pure.js';
 import type { ParsedGame } from './gambit-format.js';
 import { lemkeHowsonAll } from './lemke-howson.js';
 import { lemkeSequenceForm } from './lemke-sequence-form.js';
-import { logitBehaviorAt, logitBehaviorLimit, logitStrategicAt, logitStrategicLimit } from './logit-homotopy.js';
+import {
+  logitBehaviorAt,
+  logitBehaviorLimit,
+  logitStrategicAt,
+  logitStrategicLimit,
+} from './logit-homotopy.js';
 import { lpSolveExtensive, lpSolveStrategic } from './lp-zero-sum.js';
 import type { Fraction } from './num.js';
 import { hasPerfectRecall } from './perfect-recall.js';
 import { flattenBehavior } from './reduced-normal-form.js';
-import { expectedPayoffs as mixedPayoffs, expectedPayoffsExact as mixedPayoffsExact, maxRegret } from './strategic.js';
+import {
+  maxRegret,
+  expectedPayoffs as mixedPayoffs,
+  expectedPayoffsExact as mixedPayoffsExact,
+} from './strategic.js';
 import { subgamePerfect } from './subgame-perfect.js';
 import type { BehaviorProfile, ExtensiveGame, MixedProfile, StrategicGame } from './types.js';
 
@@ -75,9 +88,15 @@ function isInputError(e: unknown): e is Error {
 }
 
 /** Solves a parsed game with a method; errors about the game's kind become SolverInputError. */
-export async function solveGame(parsed: ParsedGame, method: SolveMethod, opts: SolveOptions = {}): Promise<Solution> {
+export async function solveGame(
+  parsed: ParsedGame,
+  method: SolveMethod,
+  opts: SolveOptions = {},
+): Promise<Solution> {
   try {
-    return parsed.kind === 'nfg' ? await solveStrategic(parsed.game, method, opts) : await solveExtensive(parsed.game, method, opts);
+    return parsed.kind === 'nfg'
+      ? await solveStrategic(parsed.game, method, opts)
+      : await solveExtensive(parsed.game, method, opts);
   } catch (e) {
     if (isInputError(e) && !(e instanceof SolverInputError)) throw new SolverInputError(e.message);
     throw e;
@@ -91,7 +110,9 @@ function strategicLabels(g: StrategicGame): string[] {
 function behaviorLabels(g: ExtensiveGame): string[] {
   return flattenBehavior(
     g,
-    g.infosets.map((h, i) => h.actions.map((a) => `${g.players[h.player] ?? 'chance'}: ${h.label || `infoset ${i + 1}`}: ${a}`)),
+    g.infosets.map((h, i) =>
+      h.actions.map((a) => `${g.players[h.player] ?? 'chance'}: ${h.label || `infoset ${i + 1}`}: ${a}`),
+    ),
   );
 }
 
@@ -127,10 +148,18 @@ function behaviorEquilibrium(g: ExtensiveGame, b: BehaviorProfile, lambda?: numb
 }
 
 async function solveStrategic(g: StrategicGame, method: SolveMethod, opts: SolveOptions): Promise<Solution> {
-  const base = { method, form: 'strategic' as const, players: g.players, labels: strategicLabels(g), notes: [] as string[] };
+  const base = {
+    method,
+    form: 'strategic' as const,
+    players: g.players,
+    labels: strategicLabels(g),
+    notes: [] as string[],
+  };
   switch (method) {
     case 'spe':
-      throw new SolverInputError('spe needs an extensive game (.efg); for a strategic game use pure, enummixed, lcp or logit');
+      throw new SolverInputError(
+        'spe needs an extensive game (.efg); for a strategic game use pure, enummixed, lcp or logit',
+      );
     case 'pure':
       return { ...base, equilibria: enumPureMixed(g).map((m) => mixedEquilibrium(g, m)) };
     case 'enummixed':
@@ -153,7 +182,13 @@ async function solveStrategic(g: StrategicGame, method: SolveMethod, opts: Solve
 }
 
 async function solveExtensive(g: ExtensiveGame, method: SolveMethod, opts: SolveOptions): Promise<Solution> {
-  const base = { method, form: 'behavior' as const, players: g.players, labels: behaviorLabels(g), notes: [] as string[] };
+  const base = {
+    method,
+    form: 'behavior' as const,
+    players: g.players,
+    labels: behaviorLabels(g),
+    notes: [] as string[],
+  };
   switch (method) {
     case 'spe':
       return { ...base, ...subgamePerfectSolution(g) };
@@ -194,24 +229,34 @@ async function solveExtensive(g: ExtensiveGame, method: SolveMethod, opts: Solve
  */
 function subgamePerfectSolution(g: ExtensiveGame): Pick<Solution, 'equilibria' | 'notes'> {
   if (perfectInformationViolation(g) === undefined) {
-    const exact = g.outcomes.every((o) => o.payoffs.every((p) => p.exact)) && g.infosets.every((h) => !h.probs || h.probs.every((p) => p.exact));
+    const exact =
+      g.outcomes.every((o) => o.payoffs.every((p) => p.exact)) &&
+      g.infosets.every((h) => !h.probs || h.probs.every((p) => p.exact));
     const r = exact ? backwardInductionExact(g) : backwardInduction(g);
-    const notes = r.ties ? [`spe: ${r.tiedDecisions} decision(s) had tied best actions; the first was taken`] : [];
+    const notes = r.ties
+      ? [`spe: ${r.tiedDecisions} decision(s) had tied best actions; the first was taken`]
+      : [];
     return { notes, equilibria: [behaviorEquilibrium(g, r.profile)] };
   }
   const twoPlayerRecall = g.players.length === 2 && hasPerfectRecall(g);
-  const solver = twoPlayerRecall ? (piece: ExtensiveGame) => lemkeSequenceForm(piece) : (piece: ExtensiveGame) => logitBehaviorLimit(piece).profile;
+  const solver = twoPlayerRecall
+    ? (piece: ExtensiveGame) => lemkeSequenceForm(piece)
+    : (piece: ExtensiveGame) => logitBehaviorLimit(piece).profile;
   const r = subgamePerfect(g, solver);
   return {
-    notes: [`spe: ${r.subgames.length} proper subgame(s) solved bottom-up with ${twoPlayerRecall ? 'lcp' : 'the logit limit'}`],
+    notes: [
+      `spe: ${r.subgames.length} proper subgame(s) solved bottom-up with ${twoPlayerRecall ? 'lcp' : 'the logit limit'}`,
+    ],
     equilibria: [behaviorEquilibrium(g, r.profile)],
   };
 }
 
 function requireTwoPlayers(n: number, method: string) {
-  if (n !== 2) throw new SolverInputError(`${method} is only valid for two-player games; this game has ${n} players`);
+  if (n !== 2)
+    throw new SolverInputError(`${method} is only valid for two-player games; this game has ${n} players`);
 }
 
 function requirePerfectRecall(g: ExtensiveGame, method: string) {
-  if (!hasPerfectRecall(g)) throw new SolverInputError(`${method} needs a game of perfect recall; this game does not have it`);
+  if (!hasPerfectRecall(g))
+    throw new SolverInputError(`${method} needs a game of perfect recall; this game does not have it`);
 }

@@ -8,7 +8,7 @@
 // Lemke, logit, backward induction for perfect information, ...), synchronous or not.
 import { checkProfileShape, expectedPayoffsExact, nodeValues } from './behavior.js';
 import { Fraction, type Num, numFromFraction } from './num.js';
-import { buildPartialGame, type Cut, type PartialGame, subgameTree, subtreeEnds } from './subgames.js';
+import { type Cut, type PartialGame, buildPartialGame, subgameTree, subtreeEnds } from './subgames.js';
 import type { BehaviorProfile, ExtensiveGame } from './types.js';
 
 /** Solves one piece. `root` is the piece's root node in the original game. */

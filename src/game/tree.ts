@@ -105,7 +105,8 @@ export class TreeBuilder {
     if (kind !== TERMINAL) {
       const info = this.infosets[infoset];
       if (!info) throw new Error(`no information set with index ${infoset}`);
-      if ((kind === CHANCE) !== (info.player === -1)) throw new Error('node kind does not match its information set');
+      if ((kind === CHANCE) !== (info.player === -1))
+        throw new Error('node kind does not match its information set');
     }
     const node = this.kind.push(kind);
     this.label.push(label);
@@ -143,7 +144,8 @@ export class TreeBuilder {
       newIndex[old] = i;
     });
     const infosetCol = this.infoset.toArray();
-    for (let n = 0; n < infosetCol.length; n++) if (infosetCol[n]! >= 0) infosetCol[n] = newIndex[infosetCol[n]!]!;
+    for (let n = 0; n < infosetCol.length; n++)
+      if (infosetCol[n]! >= 0) infosetCol[n] = newIndex[infosetCol[n]!]!;
     const n = this.kind.length;
     const childStart = new Int32Array(n + 1);
     childStart.set(this.childStart.data.subarray(0, n));

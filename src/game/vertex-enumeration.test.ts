@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Fraction } from './num.js';
-import { enumerateVertices, type PolytopeVertex } from './vertex-enumeration.js';
+import { type PolytopeVertex, enumerateVertices } from './vertex-enumeration.js';
 
 const big = (rows: number[][]) => rows.map((r) => r.map(BigInt));
 const asText = (v: PolytopeVertex) =>

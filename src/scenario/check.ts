@@ -6,8 +6,8 @@ import type { Path, Problem } from './diagnostics.js';
 import { namesOf } from './expr/ast.js';
 import { ExprError } from './expr/error.js';
 import { parseExpr } from './expr/parse.js';
-import { isChanceStage, type ScenarioSpec } from './schema.js';
-import { type FormulaSite, formulaSites, type SiteContext } from './sites.js';
+import { type ScenarioSpec, isChanceStage } from './schema.js';
+import { type FormulaSite, type SiteContext, formulaSites } from './sites.js';
 import { didYouMean } from './suggest.js';
 import type { SymbolInfo, SymbolTable } from './symbols.js';
 

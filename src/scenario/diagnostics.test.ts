@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDiagnostic, formatPath, ScenarioError, sortDiagnostics } from './diagnostics.js';
+import { ScenarioError, formatDiagnostic, formatPath, sortDiagnostics } from './diagnostics.js';
 
 describe('diagnostics', () => {
   test('paths read like the YAML', () => {

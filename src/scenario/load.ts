@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import { checkScenario } from './check.js';
-import { type Diagnostic, formatPath, type Problem, ScenarioError, sortDiagnostics } from './diagnostics.js';
+import { type Diagnostic, type Problem, ScenarioError, formatPath, sortDiagnostics } from './diagnostics.js';
 import { type Locator, makeLocator } from './locate.js';
-import { buildModel, type Model } from './model.js';
+import { type Model, buildModel } from './model.js';
 import { Scenario, type ScenarioSpec, scenarioJsonSchema } from './schema.js';
 import { buildSymbols } from './symbols.js';
 import { shapeProblems } from './zod-issues.js';

@@ -1,6 +1,6 @@
 // Maps a path in the scenario data (e.g. stages[2].options[0]) back to a line and column of the
 // YAML file, using the ranges the yaml parser keeps on every node.
-import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, Scalar } from 'yaml';
+import { type Document, type LineCounter, type Node, type Pair, Scalar, isMap, isScalar, isSeq } from 'yaml';
 import type { Path } from './diagnostics.js';
 
 export interface Position {

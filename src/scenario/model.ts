@@ -3,16 +3,16 @@
 
 import type { Path } from './diagnostics.js';
 import type { Distribution } from './distributions.js';
-import { compileFormula, type Evaluator, type Resolver } from './expr/compile.js';
+import { type Evaluator, type Resolver, compileFormula } from './expr/compile.js';
 import type { Locator } from './locate.js';
 import {
   type EffectSpec,
-  isChanceStage,
   PAYOFF_TERMS,
   type ParameterSpec,
   type PayoffTerm,
   type ScenarioSpec,
   type SourceSpec,
+  isChanceStage,
 } from './schema.js';
 import { effectFormula } from './sites.js';
 import { didYouMean } from './suggest.js';

@@ -5,9 +5,9 @@ import type { OptionRef } from './options.js';
 import {
   type EffectSpec,
   type FormulaSpec,
-  isChanceStage,
   PAYOFF_TERMS,
   type ScenarioSpec,
+  isChanceStage,
 } from './schema.js';
 
 export type SiteContext =

@@ -6,10 +6,10 @@ import { RESERVED_WORDS } from './expr/functions.js';
 import { type OptionRef, optionCatalog, stageOptionIds } from './options.js';
 import {
   type FormulaSpec,
-  isChanceStage,
   PAYOFF_TERMS,
   type ParameterSpec,
   type ScenarioSpec,
+  isChanceStage,
 } from './schema.js';
 
 export type SymbolInfo =
@@ -84,7 +84,7 @@ export function buildSymbols(spec: ScenarioSpec): SymbolTable {
     define(name, { kind: 'param', slot, param: params.length - 1 }, path);
   };
 
-  for (const id of Object.keys(spec.actors)) claimTopLevel(id, `an actor`, ['actors', id]);
+  for (const id of Object.keys(spec.actors)) claimTopLevel(id, 'an actor', ['actors', id]);
   for (const id of Object.keys(spec.parameters)) claimTopLevel(id, 'a parameter', ['parameters', id]);
   for (const id of Object.keys(spec.formulas)) claimTopLevel(id, 'a formula', ['formulas', id]);
   for (const id of Object.keys(spec.types)) claimTopLevel(id, 'a private type', ['types', id]);

@@ -1,6 +1,6 @@
 // Access to ../shared/oracle/gambit (games with Gambit's own outputs) for tests.
 // A user's clone has no ../shared: tests built on these helpers say so and skip.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
@@ -13,11 +13,15 @@ export const oracleAvailable = existsSync(ORACLE_DIR);
 export const sharedAvailable = existsSync(SHARED_DIR);
 
 if (!oracleAvailable) {
-  console.warn(`[brink tests] ${ORACLE_DIR} not found: tests against Gambit's reference outputs are skipped.`);
+  console.warn(
+    `[brink tests] ${ORACLE_DIR} not found: tests against Gambit's reference outputs are skipped.`,
+  );
 }
 
 /** `describe` that skips (and says why, once) when ../shared/oracle is absent. */
-export const describeOracle: typeof describe = (oracleAvailable ? describe : describe.skip) as typeof describe;
+export const describeOracle: typeof describe = (
+  oracleAvailable ? describe : describe.skip
+) as typeof describe;
 
 export interface OracleGame {
   /** Folder name, e.g. contrib__games__e04.nfg */

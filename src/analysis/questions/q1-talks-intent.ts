@@ -5,12 +5,12 @@
 // talks track (rank ≤ 2), K = openings with force (rank ≥ 3).
 
 import {
+  type LeafFrame,
   cellMass,
   choiceIds,
   column,
   crossTab,
   expectation,
-  type LeafFrame,
   not,
   took,
   truthOf,

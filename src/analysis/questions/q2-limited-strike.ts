@@ -3,12 +3,12 @@
 // each US information set (its action value against the best option and against pressure), and the
 // three conditions, each over the US's belief about Iran's stance and conditional on each stance.
 
-import { both, choiceIndex, column, expectation, type LeafFrame, stepIndex, took } from '../leaf-frame.js';
-import { classIndex, classMask, OUTCOME_CLASSES } from '../outcomes.js';
+import { type LeafFrame, both, choiceIndex, column, expectation, stepIndex, took } from '../leaf-frame.js';
+import { OUTCOME_CLASSES, classIndex, classMask } from '../outcomes.js';
 import type { Section } from '../report/document.js';
 import { formatProbability, formatUtility } from '../report/format.js';
 import type { RunResult } from '../run-draws.js';
-import { ratio, type Stat, statOf } from '../stats.js';
+import { type Stat, ratio, statOf } from '../stats.js';
 import { INTENTS, RESOLVES } from './q1-talks-intent.js';
 
 export const Q2_QUESTION =

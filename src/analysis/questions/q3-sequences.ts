@@ -3,8 +3,8 @@
 // kept; 002's "force followed by negotiation" split into force first and talks first; the
 // "escalation dominance, then restraint" step; and seed 000's three pillars, removed one at a time.
 
-import { choiceIds, column, expectation, type LeafFrame, stepIndex, took, truthOf } from '../leaf-frame.js';
-import { classIndex, classMask, DEAL_SUBCLASSES, FLAGS, flagIndex, OUTCOME_CLASSES } from '../outcomes.js';
+import { type LeafFrame, choiceIds, column, expectation, stepIndex, took, truthOf } from '../leaf-frame.js';
+import { DEAL_SUBCLASSES, FLAGS, OUTCOME_CLASSES, classIndex, classMask, flagIndex } from '../outcomes.js';
 import { OIL_MEASURES } from '../policy-summary.js';
 import type { Section } from '../report/document.js';
 import { formatNumber, formatProbability } from '../report/format.js';

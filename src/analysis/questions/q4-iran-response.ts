@@ -4,11 +4,11 @@
 // reading of the action (perception) and by the strike's effect, and Iran's last move after each
 // US follow-up.
 
-import { type CrossTab, cellMass, choiceIds, crossTab, type LeafFrame } from '../leaf-frame.js';
+import { type CrossTab, type LeafFrame, cellMass, choiceIds, crossTab } from '../leaf-frame.js';
 import type { Section } from '../report/document.js';
 import { formatProbability } from '../report/format.js';
 import type { RunResult } from '../run-draws.js';
-import { ratio, type Stat, statOf } from '../stats.js';
+import { type Stat, ratio, statOf } from '../stats.js';
 
 export const Q4_QUESTION =
   '“Operationally, Iran has a ladder of response, starting with strikes on US bases in the region using missiles or drones, moving through the activation of regional proxies, and culminating in threats to shipping in the Strait of Hormuz, the scenario with the most severe global impact.” (001_55fccd39af8d8d22.txt)';

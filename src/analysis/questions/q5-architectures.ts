@@ -2,7 +2,7 @@
 // Design §5.6: the game solved under each policy with the same parameter draws (common random
 // numbers), so every difference below is paired draw by draw.
 
-import { classIndex, DEAL_SUBCLASSES } from '../outcomes.js';
+import { DEAL_SUBCLASSES, classIndex } from '../outcomes.js';
 import { OIL_MEASURES, type PolicyDraw } from '../policy-summary.js';
 import type { Section } from '../report/document.js';
 import { formatProbability, formatUtility } from '../report/format.js';

@@ -2,7 +2,7 @@
 // pairs of policies that differ only in the channel, and, in the baseline, the same figures
 // conditional on the channel as it was realised (announced, leaked, kept private).
 
-import { column, expectation, type LeafFrame, truthOf } from '../leaf-frame.js';
+import { type LeafFrame, column, expectation, truthOf } from '../leaf-frame.js';
 import { classIndex, flagIndex } from '../outcomes.js';
 import type { Section } from '../report/document.js';
 import { formatProbability, formatUtility } from '../report/format.js';

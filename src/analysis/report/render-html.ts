@@ -2,7 +2,7 @@
 // and nothing fetched from elsewhere, so it can be mailed or archived as a single file. Every piece
 // of text from the document is escaped; only the SVG from Vega (which escapes its own text) is
 // inserted as markup.
-import { barChartTable, lineChartTable, type PlainTable } from './chart-tables.js';
+import { type PlainTable, barChartTable, lineChartTable } from './chart-tables.js';
 import { chartSvg } from './charts.js';
 import type { Block, ReportDocument, Section } from './document.js';
 import { formatCell, formatInterval, formatValue } from './format.js';
