@@ -86,7 +86,11 @@ function checkShape(shape: TableauShape): void {
 }
 
 /** An exact tableau for [A | I](z; w) = b with integer data; all slacks basic. */
-export function exactTableau(shape: TableauShape, a: LabelledEntries<bigint>, b: readonly bigint[]): ExactTableau {
+export function exactTableau(
+  shape: TableauShape,
+  a: LabelledEntries<bigint>,
+  b: readonly bigint[],
+): ExactTableau {
   checkShape(shape);
   const base = baseFields(shape);
   const tab = new Array<bigint>(base.m * base.n).fill(0n);
@@ -97,7 +101,12 @@ export function exactTableau(shape: TableauShape, a: LabelledEntries<bigint>, b:
 }
 
 /** A float tableau for [A | I](z; w) = b; all slacks basic. */
-export function floatTableau(shape: TableauShape, a: LabelledEntries<number>, b: readonly number[], eps = 1e-12): FloatTableau {
+export function floatTableau(
+  shape: TableauShape,
+  a: LabelledEntries<number>,
+  b: readonly number[],
+  eps = 1e-12,
+): FloatTableau {
   checkShape(shape);
   const base = baseFields(shape);
   const tab = new Float64Array(base.m * base.n);
@@ -111,7 +120,10 @@ export function floatTableau(shape: TableauShape, a: LabelledEntries<number>, b:
  * Scales rational data to integers by the lcm of all denominators. Scaling A and b together only
  * rescales the slack variables, which leaves every ratio comparison, and so every pivot, unchanged.
  */
-export function integerize(values: readonly Fraction[], rhs: readonly Fraction[]): { values: bigint[]; rhs: bigint[] } {
+export function integerize(
+  values: readonly Fraction[],
+  rhs: readonly Fraction[],
+): { values: bigint[]; rhs: bigint[] } {
   let lcm = 1n;
   const gcd = (x: bigint, y: bigint): bigint => {
     while (y !== 0n) [x, y] = [y, x % y];

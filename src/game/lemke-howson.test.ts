@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeOracle, hasReference, listOracleGames, parseNeLines, readGameText, readOracleOutput } from '../../test/support/oracle.js';
+import {
+  describeOracle,
+  hasReference,
+  listOracleGames,
+  parseNeLines,
+  readGameText,
+  readOracleOutput,
+} from '../../test/support/oracle.js';
 import { readNfg } from './gambit-format.js';
 import { lemkeHowson, lemkeHowsonAll } from './lemke-howson.js';
-import { Fraction } from './num.js';
+import type { Fraction } from './num.js';
 import { bimatrixGame, maxRegret, maxRegretExact } from './strategic.js';
 import type { MixedProfile } from './types.js';
 
-const f = (n: number, d = 1) => new Fraction(n, d);
 const exactOf = (p: MixedProfile) => p.exact!.map((row) => row.map((x) => x.toFraction()));
 
 describe('Lemke–Howson, hand-derived cases', () => {
@@ -116,7 +122,13 @@ describe('Lemke–Howson, hand-derived cases', () => {
   });
 
   it('refuses games without two players', () => {
-    const g = { title: '', comment: '', players: ['a', 'b', 'c'], strategies: [['1'], ['1'], ['1']], payoffs: [] };
+    const g = {
+      title: '',
+      comment: '',
+      players: ['a', 'b', 'c'],
+      strategies: [['1'], ['1'], ['1']],
+      payoffs: [],
+    };
     expect(() => lemkeHowsonAll(g)).toThrow(/two-player/);
   });
 });
@@ -183,17 +195,22 @@ describeOracle('Lemke–Howson against gambit-lcp on every two-player .nfg', () 
     for (const o of games) {
       const g = readNfg(readGameText(o), o.gamePath);
       const expected = lines(parseNeLines(readOracleOutput(o, 'lcp.out')));
-      const got = lemkeHowsonAll(g).map((p) => p.exact!.flat().map((x) => x.toFraction()).join(','));
-      const setOk = JSON.stringify([...new Set(got)].sort()) === JSON.stringify([...new Set(expected)].sort());
+      const got = lemkeHowsonAll(g).map((p) =>
+        p
+          .exact!.flat()
+          .map((x) => x.toFraction())
+          .join(','),
+      );
+      const setOk =
+        JSON.stringify([...new Set(got)].sort()) === JSON.stringify([...new Set(expected)].sort());
       const orderOk = JSON.stringify(got) === JSON.stringify(expected);
       if (setOk) sameSet++;
       if (orderOk) sameOrder++;
-      if (!setOk && !knownExceptions.has(o.name)) failures.push(`${o.name}: expected ${expected.join(' | ')}; got ${got.join(' | ')}`);
+      if (!setOk && !knownExceptions.has(o.name))
+        failures.push(`${o.name}: expected ${expected.join(' | ')}; got ${got.join(' | ')}`);
     }
     console.log(`lcp nfg: ${sameSet}/${games.length} same set, ${sameOrder}/${games.length} same order`);
     expect(games.length).toBeGreaterThan(30);
     expect(failures).toEqual([]);
   });
 });
-
-export { f };

@@ -17,11 +17,13 @@
 //    identified by their set of basic strategy labels, as Gambit's BFS comparison does.
 // Exact (bigint, fraction-free) for rational games, floating point otherwise.
 import {
-  cloneTableau,
   type ExactTableau,
+  type FloatTableau,
+  type Tableau,
+  TableauError,
+  cloneTableau,
   exactTableau,
   exitRow,
-  type FloatTableau,
   floatTableau,
   hasLabel,
   integerize,
@@ -29,10 +31,8 @@ import {
   labelAt,
   pivot,
   rowOf,
-  type Tableau,
-  TableauError,
 } from './lcp-tableau.js';
-import { exactFromDouble, Fraction } from './num.js';
+import { Fraction, exactFromDouble } from './num.js';
 import type { MixedProfile, StrategicGame } from './types.js';
 
 export type Arithmetic = 'auto' | 'exact' | 'float';
@@ -58,7 +58,9 @@ export class LemkeHowsonError extends Error {}
 
 function checkBimatrix(g: StrategicGame): [number, number] {
   if (g.players.length !== 2) {
-    throw new LemkeHowsonError(`Lemke–Howson needs a two-player game; this one has ${g.players.length} players`);
+    throw new LemkeHowsonError(
+      `Lemke–Howson needs a two-player game; this one has ${g.players.length} players`,
+    );
   }
   const n1 = g.strategies[0]!.length;
   const n2 = g.strategies[1]!.length;
@@ -73,7 +75,9 @@ function outcomePayoffs(g: StrategicGame) {
 }
 
 function isExact(g: StrategicGame): boolean {
-  return g.payoffs.every((p) => p.exact !== undefined) && outcomePayoffs(g).every((p) => p.exact !== undefined);
+  return (
+    g.payoffs.every((p) => p.exact !== undefined) && outcomePayoffs(g).every((p) => p.exact !== undefined)
+  );
 }
 
 /** Gambit's shift: min(smallest outcome payoff, 0) - 1, so that payoff - shift >= 1. */
@@ -236,8 +240,14 @@ function useExact(g: StrategicGame, arithmetic: Arithmetic | undefined): boolean
  * `label` (1-based, 1..n1 for player 1's strategies, n1+1..n1+n2 for player 2's), as
  * `gambit-lcp -e 1` does with label 1.
  */
-export function lemkeHowson(g: StrategicGame, label = 1, opts: { arithmetic?: Arithmetic } = {}): MixedProfile {
-  return withExactFallback(g, opts.arithmetic, (game, arithmetic) => lemkeHowsonOnce(game, label, arithmetic));
+export function lemkeHowson(
+  g: StrategicGame,
+  label = 1,
+  opts: { arithmetic?: Arithmetic } = {},
+): MixedProfile {
+  return withExactFallback(g, opts.arithmetic, (game, arithmetic) =>
+    lemkeHowsonOnce(game, label, arithmetic),
+  );
 }
 
 function lemkeHowsonOnce(g: StrategicGame, label: number, arithmetic: Arithmetic | undefined): MixedProfile {
@@ -256,7 +266,9 @@ function lemkeHowsonOnce(g: StrategicGame, label: number, arithmetic: Arithmetic
  * by further paths, in the order `gambit-lcp` prints them (depth-first, labels in increasing order).
  */
 export function lemkeHowsonAll(g: StrategicGame, opts: LemkeHowsonOptions = {}): MixedProfile[] {
-  return withExactFallback(g, opts.arithmetic, (game, arithmetic) => lemkeHowsonAllOnce(game, { ...opts, arithmetic }));
+  return withExactFallback(g, opts.arithmetic, (game, arithmetic) =>
+    lemkeHowsonAllOnce(game, { ...opts, arithmetic }),
+  );
 }
 
 /**
@@ -279,11 +291,16 @@ function withExactFallback<T extends MixedProfile | MixedProfile[]>(
     if (!(e instanceof LemkeHowsonError) && !(e instanceof TableauError)) throw e;
   }
   {
-    const exactGame: StrategicGame = { ...g, payoffs: g.payoffs.map((p) => ({ value: p.value, exact: exactFromDouble(p.value) })) };
+    const exactGame: StrategicGame = {
+      ...g,
+      payoffs: g.payoffs.map((p) => ({ value: p.value, exact: exactFromDouble(p.value) })),
+    };
     const out = run(exactGame, 'exact');
     // Probabilities from the exact values: n and d can exceed a double's range here.
     const prob = (f: Fraction) => Number((f.n * 2n ** 64n) / f.d) / 2 ** 64;
-    const floats = (m: MixedProfile): MixedProfile => ({ probs: m.exact ? m.exact.map((row) => row.map(prob)) : m.probs });
+    const floats = (m: MixedProfile): MixedProfile => ({
+      probs: m.exact ? m.exact.map((row) => row.map(prob)) : m.probs,
+    });
     return (Array.isArray(out) ? out.map(floats) : floats(out as MixedProfile)) as T;
   }
 }

@@ -2,14 +2,15 @@
 // point: the basis inverse is kept as a product of elementary "eta" matrices (the product form of
 // the inverse, Dantzig & Orchard-Hays 1954) and rebuilt from scratch every so often
 // ("reinversion", choosing pivot rows for sparsity with a threshold on their size, in the spirit of
-// Markowitz 1957). Only the entering column (FTRAN) and, on ties, rows of the inverse (BTRAN) are
-// computed, so memory and work follow the sparsity of the problem rather than its square.
+// Markowitz 1957). Only the entering column and, on ties, columns of the inverse are computed
+// (sparse FTRANs), so memory and work follow the sparsity of the problem rather than its square.
 //
 // The problem and the pivoting rules are the ones of lcp-tableau.ts (Gambit's LemkeTableau): the
 // system [A | I](z; w) = b with rows 1..n, structural labels 0..n (0: the covering vector) and the
 // slack of row r labelled -r; the minimum-ratio test over positive entries, ties broken
 // lexicographically on the rows of the basis inverse in column order 1..n, then by lowest row.
-// Ratios closer than a relative tolerance count as ties.
+// Ratios closer than a relative tolerance count as ties. Optionally (randomTieBreak) ties are first
+// broken by a fixed pseudo-random perturbation of b, which shortens paths on degenerate problems.
 
 export interface SparseLcp {
   /** Number of rows (1..n) and of structural labels besides 0 (labels 0..n). */
@@ -172,7 +173,7 @@ function scatter(s: State, label: number, w: Work): void {
   for (let k = colStart[label]!; k < colStart[label + 1]!; k++) {
     const r = rowIndex[k]!;
     touch(w, r);
-    w.v[r]! += value[k]!;
+    w.v[r]! += value[k];
   }
 }
 
@@ -189,24 +190,6 @@ function ftran(f: EtaFile, w: Work): void {
       const i = index[q]!;
       touch(w, i);
       w.v[i]! -= value[q]! * t;
-    }
-  }
-}
-
-/** Row `row` (internal) of the basis inverse, indexed by original row, into w. */
-function btran(f: EtaFile, row: number, w: Work): void {
-  clearWork(w);
-  touch(w, row);
-  w.v[row] = 1;
-  const { pivotRow, pivotValue, start, index, value } = f;
-  for (let k = f.count - 1; k >= 0; k--) {
-    const p = pivotRow[k]!;
-    let s = w.v[p]!;
-    for (let q = start[k]!; q < start[k + 1]!; q++) s -= w.v[index[q]!]! * value[q]!;
-    s /= pivotValue[k]!;
-    if (s !== 0 || w.mark[p]) {
-      touch(w, p);
-      w.v[p] = s;
     }
   }
 }
@@ -236,7 +219,9 @@ function solveInto(s: State, v: Float64Array, out: Float64Array): number {
 /** Rebuilds the product form for the current basis and recomputes the basic solution. */
 function reinvert(s: State): void {
   const { n, basic, rowOfPos, posOfRow, lcp } = s;
-  s.eta = newEtaFile(n);
+  // Keep the buffers: the new file needs about as much room as the old one had.
+  s.eta.count = 0;
+  s.eta.nnz = 0;
   s.updates = 0;
   const used = new Uint8Array(n);
   const structural: number[] = [];
@@ -277,7 +262,8 @@ function reinvert(s: State): void {
     for (let t = 0; t < w.size; t++) {
       const i = w.list[t]!;
       if (used[i] || Math.abs(w.v[i]!) < 0.1 * max) continue;
-      if (best < 0 || rowCount[i]! < rowCount[best]! || (rowCount[i] === rowCount[best] && i < best)) best = i;
+      if (best < 0 || rowCount[i]! < rowCount[best]! || (rowCount[i] === rowCount[best] && i < best))
+        best = i;
     }
     used[best] = 1;
     rowOfPos[pos] = best;
@@ -315,7 +301,8 @@ function leavingPosition(s: State): number {
   for (let t = 0; t < w.size; t++) {
     const i = w.list[t]!;
     const a = w.v[i]!;
-    if (a > eps && s.x[s.posOfRow[i]!]! / a - min <= TIE * (Math.abs(min) + xScale / a)) best.push(s.posOfRow[i]!);
+    if (a > eps && s.x[s.posOfRow[i]!]! / a - min <= TIE * (Math.abs(min) + xScale / a))
+      best.push(s.posOfRow[i]!);
   }
   if (best.length === 1) return best[0]!;
   if (s.xd) {
@@ -323,7 +310,9 @@ function leavingPosition(s: State): number {
     const ratio = (pos: number) => s.xd![pos]! / w.v[s.rowOfPos[pos]!]!;
     let m = Number.POSITIVE_INFINITY;
     for (const pos of best) m = Math.min(m, ratio(pos));
-    const kept = best.filter((pos) => ratio(pos) - m <= TIE * (Math.abs(m) + s.xdScale / w.v[s.rowOfPos[pos]!]!));
+    const kept = best.filter(
+      (pos) => ratio(pos) - m <= TIE * (Math.abs(m) + s.xdScale / w.v[s.rowOfPos[pos]!]!),
+    );
     if (kept.length === 1) return kept[0]!;
     return lexicographicTieBreak(s, kept);
   }
@@ -459,7 +448,8 @@ export function revisedLemke(
   pivotAt(s, firstRow - 1, 0);
   let enter = firstEnter;
   for (let pivots = 1; ; pivots++) {
-    if (pivots > maxPivots) throw new RevisedLemkeError(`Lemke's algorithm did not finish in ${maxPivots} pivots`);
+    if (pivots > maxPivots)
+      throw new RevisedLemkeError(`Lemke's algorithm did not finish in ${maxPivots} pivots`);
     if (s.updates >= refactorEvery) reinvert(s);
     if (s.posOf[enter + n] !== -1) throw new RevisedLemkeError(`label ${enter} is already basic`);
     scatter(s, enter, s.work);

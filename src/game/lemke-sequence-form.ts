@@ -1,3 +1,4 @@
+import { type SparseRow, solveSparseExact } from './exact-linear.js';
 // Lemke's algorithm on the sequence-form LCP of a two-player extensive game with perfect recall
 // (Koller, Megiddo & von Stengel 1996, "Efficient computation of equilibria for extensive
 // two-person games"; Lemke 1965 with Eaves' 1971 lexicographic rule). Gives one equilibrium in
@@ -21,8 +22,12 @@
 // the slack columns -1, -2, ... (lcp-tableau.ts), until the covering variable leaves.
 // Behaviour: b(h, a) = x(h, a) / x(parent(h)) where the player's own plan reaches h, else the
 // centroid, as Gambit's UndefinedToCentroid (see sequence-form.ts, behaviorFromRealization).
-// Exact (bigint, fraction-free) for rational games, floating point otherwise.
+// Engines: exact (dense fraction-free bigint tableau, lcp-tableau.ts: Gambit's path pivot for
+// pivot) for rational games of moderate size; floating point with a sparse revised solver
+// (lemke-revised.ts) for large games, whose end basis is solved exactly again for rational games.
 import {
+  type Tableau,
+  type TableauShape,
   exactTableau,
   exitRow,
   floatTableau,
@@ -30,13 +35,10 @@ import {
   labelAt,
   pivot,
   rowOf,
-  type Tableau,
-  type TableauShape,
 } from './lcp-tableau.js';
-import { type SparseRow, solveSparseExact } from './exact-linear.js';
 import { type SparseLcp, revisedLemke } from './lemke-revised.js';
 import { Fraction } from './num.js';
-import { behaviorFromRealization, type SequenceForm, sequenceForm } from './sequence-form.js';
+import { type SequenceForm, behaviorFromRealization, sequenceForm } from './sequence-form.js';
 import { type BehaviorProfile, type ExtensiveGame, TERMINAL } from './types.js';
 
 export type Arithmetic = 'auto' | 'exact' | 'float';
@@ -50,6 +52,13 @@ export interface SequenceLemkeOptions {
   readonly engine?: 'revised' | 'tableau';
   /** Called after every pivot with the entering and the leaving label (LCP numbering of the header). */
   readonly onPivot?: (entering: number, leaving: number) => void;
+  /**
+   * Tie-breaking of the floating-point revised engine: 'random' (default) breaks ties of the ratio
+   * test by a fixed pseudo-random perturbation first (much shorter paths on degenerate games; see
+   * lemke-revised.ts), 'gambit' uses Gambit's lexicographic rule only. The exact and the dense
+   * engines always use Gambit's rule.
+   */
+  readonly tieBreak?: 'random' | 'gambit';
 }
 
 export interface SequenceLemkeResult {
@@ -63,6 +72,9 @@ export interface SequenceLemkeResult {
 }
 
 export class SequenceLemkeError extends Error {}
+
+/** The pivot limit was reached before the end of the path. */
+export class PivotLimitError extends SequenceLemkeError {}
 
 /** Row/column numbers of the sequence-form LCP (see the header). */
 export interface LcpLayout {
@@ -105,7 +117,9 @@ function shiftOf(g: ExtensiveGame, exact: boolean): Fraction | number {
   for (let n = 0; n < count; n++) {
     const o = outcome[n]!;
     for (let p = 0; p < players; p++) {
-      const v = (parent[n]! < 0 ? 0 : cum[parent[n]! * players + p]!) + (o < 0 ? 0 : g.outcomes[o]!.payoffs[p]!.value);
+      const v =
+        (parent[n]! < 0 ? 0 : cum[parent[n]! * players + p]!) +
+        (o < 0 ? 0 : g.outcomes[o]!.payoffs[p]!.value);
       cum[n * players + p] = v;
       if (kind[n] === TERMINAL && v > max) max = v;
     }
@@ -207,7 +221,12 @@ function floatLcp(g: ExtensiveGame, sf: SequenceForm, layout: LcpLayout): LcpDat
   return { ...e, rhs };
 }
 
-const shapeOf = (layout: LcpLayout): TableauShape => ({ minRow: 1, maxRow: layout.total, minCol: 0, maxCol: layout.total });
+const shapeOf = (layout: LcpLayout): TableauShape => ({
+  minRow: 1,
+  maxRow: layout.total,
+  minCol: 0,
+  maxCol: layout.total,
+});
 
 function exactDenseTableau(data: LcpData<Fraction>, layout: LcpLayout): Tableau {
   const ints = integerize(data.values, data.rhs);
@@ -225,7 +244,7 @@ function sparseLcp(data: LcpData<number>, layout: LcpLayout): SparseLcp {
   const n = layout.total;
   const colStart = new Int32Array(n + 2);
   for (const c of data.cols) colStart[c + 1]!++;
-  for (let j = 0; j <= n; j++) colStart[j + 1]! += colStart[j]!;
+  for (let j = 0; j <= n; j++) colStart[j + 1]! += colStart[j];
   const fill = colStart.slice(0, n + 1);
   const rowIndex = new Int32Array(data.rows.length);
   const value = new Float64Array(data.rows.length);
@@ -243,11 +262,19 @@ function lemkePath(
   layout: LcpLayout,
   maxPivots: number,
   onPivot?: (entering: number, leaving: number) => void,
+  workLimit = Number.POSITIVE_INFINITY,
 ): number {
   pivot(t, layout.root1 - 1, 0);
   let enter = layout.root1;
+  let work = 0;
   for (let pivots = 1; ; pivots++) {
-    if (pivots > maxPivots) throw new SequenceLemkeError(`Lemke's algorithm did not finish in ${maxPivots} pivots`);
+    if (pivots > maxPivots)
+      throw new PivotLimitError(`Lemke's algorithm did not finish in ${maxPivots} pivots`);
+    if (t.kind === 'exact' && workLimit < Number.POSITIVE_INFINITY) {
+      // A pivot costs about (entries) x (size of the integers, which grow like the denominator).
+      work += t.m * t.n * Math.ceil(t.det.toString(16).length / 16);
+      if (work > workLimit) throw new PivotLimitError('the exact path is too long for exact arithmetic');
+    }
     const row = exitRow(t, enter, 'min');
     if (row < 0) throw new SequenceLemkeError('Lemke path ended in a ray: no equilibrium found');
     const out = labelAt(t, row);
@@ -259,7 +286,11 @@ function lemkePath(
 }
 
 /** The realization plans at the end of the path: basic sequence values, 0 where nonbasic or not positive. */
-function plansExact(t: Tableau & { kind: 'exact' }, sf: SequenceForm, layout: LcpLayout): [Fraction[], Fraction[]] {
+function plansExact(
+  t: Tableau & { kind: 'exact' },
+  sf: SequenceForm,
+  layout: LcpLayout,
+): [Fraction[], Fraction[]] {
   const zero = new Fraction(0);
   const plan = (count: number, base: number) =>
     Array.from({ length: count }, (_, s) => {
@@ -271,7 +302,11 @@ function plansExact(t: Tableau & { kind: 'exact' }, sf: SequenceForm, layout: Lc
   return [plan(sf.players[0].count, 0), plan(sf.players[1].count, layout.n1)];
 }
 
-function plansFloat(t: Tableau & { kind: 'float' }, sf: SequenceForm, layout: LcpLayout): [number[], number[]] {
+function plansFloat(
+  t: Tableau & { kind: 'float' },
+  sf: SequenceForm,
+  layout: LcpLayout,
+): [number[], number[]] {
   const plan = (count: number, base: number) =>
     Array.from({ length: count }, (_, s) => {
       const r = rowOf(t, base + s + 1);
@@ -279,6 +314,17 @@ function plansFloat(t: Tableau & { kind: 'float' }, sf: SequenceForm, layout: Lc
       return v > t.eps ? v : 0;
     });
   return [plan(sf.players[0].count, 0), plan(sf.players[1].count, layout.n1)];
+}
+
+/** The floating-point sequence-form LCP of a game in compressed columns (see the header), with its layout. */
+export function sequenceFormLcp(g: ExtensiveGame): {
+  lcp: SparseLcp;
+  layout: LcpLayout;
+  sequenceForm: SequenceForm;
+} {
+  const sf = sequenceForm(g);
+  const layout = lcpLayout(sf);
+  return { lcp: sparseLcp(floatLcp(g, sf, layout), layout), layout, sequenceForm: sf };
 }
 
 /**
@@ -338,7 +384,12 @@ function exactPlansAtBasis(
   return [plan(sf.players[0].count, 0), plan(sf.players[1].count, layout.n1)];
 }
 
-function resultFromExact(g: ExtensiveGame, sf: SequenceForm, plans: [Fraction[], Fraction[]], pivots: number): SequenceLemkeResult {
+function resultFromExact(
+  g: ExtensiveGame,
+  sf: SequenceForm,
+  plans: [Fraction[], Fraction[]],
+  pivots: number,
+): SequenceLemkeResult {
   return {
     profile: behaviorFromRealization(g, sf, plans),
     plans: [plans[0].map((f) => f.valueOf()), plans[1].map((f) => f.valueOf())],
@@ -348,8 +399,10 @@ function resultFromExact(g: ExtensiveGame, sf: SequenceForm, plans: [Fraction[],
   };
 }
 
-/** Largest LCP that 'auto' follows in exact arithmetic; beyond it the path is followed in floating point and the end point solved exactly. */
-export const EXACT_PATH_LIMIT = 400;
+/** Largest LCP (rows) that 'auto' follows in exact arithmetic; beyond it the path is followed in floating point and the end point solved exactly. */
+export const EXACT_PATH_LIMIT = 250;
+/** 'auto' abandons the exact path for the float one past this much work (entries x 64-bit words, summed over pivots: about a second). */
+export const EXACT_WORK_LIMIT = 3e7;
 
 /**
  * One Nash equilibrium in behaviour strategies, by Lemke's algorithm on the sequence form, with
@@ -358,22 +411,34 @@ export const EXACT_PATH_LIMIT = 400;
  * Arithmetic: 'exact' follows the whole path in exact arithmetic (dense fraction-free tableau:
  * Gambit's pivots exactly, but slow beyond a few hundred sequences); 'float' follows it in floating
  * point with a sparse revised solver (lemke-revised.ts), for large games; 'auto' (default) is
- * 'exact' for exact games with an LCP of at most EXACT_PATH_LIMIT rows and otherwise follows the path
- * in floating point and then solves its final basis exactly (for exact games), so the equilibrium
- * is still exact, though on degenerate games the float path may end at a different equilibrium
- * than Gambit's.
+ * 'exact' for exact games with an LCP of at most EXACT_PATH_LIMIT rows (unless the path costs more
+ * than EXACT_WORK_LIMIT) and otherwise follows the path in floating point and then solves
+ * its final basis exactly (for exact games), so the equilibrium is still exact, though the float
+ * path (random tie-breaking by default) may end at a different equilibrium than Gambit's.
  */
-export function lemkeSequenceFormSolve(g: ExtensiveGame, opts: SequenceLemkeOptions = {}): SequenceLemkeResult {
+export function lemkeSequenceFormSolve(
+  g: ExtensiveGame,
+  opts: SequenceLemkeOptions = {},
+): SequenceLemkeResult {
   const sf = sequenceForm(g);
-  if (opts.arithmetic === 'exact' && !sf.exact) throw new SequenceLemkeError('exact arithmetic needs exact payoffs and chance probabilities');
+  if (opts.arithmetic === 'exact' && !sf.exact)
+    throw new SequenceLemkeError('exact arithmetic needs exact payoffs and chance probabilities');
   const layout = lcpLayout(sf);
   const maxPivots = opts.maxPivots ?? 50 * layout.total + 1000;
-  const exactPath =
-    opts.arithmetic === 'exact' || (opts.arithmetic !== 'float' && sf.exact && layout.total <= EXACT_PATH_LIMIT);
-  if (exactPath) {
+  const wantExactPath =
+    opts.arithmetic === 'exact' ||
+    (opts.arithmetic !== 'float' && sf.exact && layout.total <= EXACT_PATH_LIMIT);
+  if (wantExactPath) {
+    // 'auto' gives up on a long exact path (its big integers grow with every pivot) and falls back
+    // to the float path with an exact end point.
+    const workLimit = opts.arithmetic === 'exact' ? Number.POSITIVE_INFINITY : EXACT_WORK_LIMIT;
     const t = exactDenseTableau(exactLcp(g, sf, layout), layout);
-    const pivots = lemkePath(t, layout, maxPivots, opts.onPivot);
-    return resultFromExact(g, sf, plansExact(t as Tableau & { kind: 'exact' }, sf, layout), pivots);
+    try {
+      const pivots = lemkePath(t, layout, maxPivots, opts.onPivot, workLimit);
+      return resultFromExact(g, sf, plansExact(t as Tableau & { kind: 'exact' }, sf, layout), pivots);
+    } catch (e) {
+      if (!(e instanceof PivotLimitError) || opts.arithmetic === 'exact') throw e;
+    }
   }
   const data = floatLcp(g, sf, layout);
   if (opts.engine === 'tableau') {
@@ -382,24 +447,33 @@ export function lemkeSequenceFormSolve(g: ExtensiveGame, opts: SequenceLemkeOpti
     const [x1, x2] = plansFloat(t as Tableau & { kind: 'float' }, sf, layout);
     return { profile: behaviorFromRealization(g, sf, [x1, x2]), plans: [x1, x2], pivots, sequenceForm: sf };
   }
-  const run = revisedLemke(sparseLcp(data, layout), layout.root1, layout.root1, { maxPivots, onPivot: opts.onPivot, randomTieBreak: (globalThis as { __pert?: number }).__pert === 1 });
+  const run = revisedLemke(sparseLcp(data, layout), layout.root1, layout.root1, {
+    maxPivots,
+    onPivot: opts.onPivot,
+    randomTieBreak: opts.tieBreak !== 'gambit',
+  });
   if (run.end === 'ray') throw new SequenceLemkeError('Lemke path ended in a ray: no equilibrium found');
   if (opts.arithmetic !== 'float' && sf.exact) {
     const plans = exactPlansAtBasis(exactLcp(g, sf, layout), run.basic, sf, layout);
     if (plans) return resultFromExact(g, sf, plans, run.pivots);
   }
-  const valueOf = new Float64Array(layout.total + 1);
+  const labelValue = new Float64Array(layout.total + 1);
   run.basic.forEach((label, pos) => {
-    if (label >= 0) valueOf[label] = run.value[pos]!;
+    if (label >= 0) labelValue[label] = run.value[pos]!;
   });
   const plan = (count: number, base: number) =>
     Array.from({ length: count }, (_, s) => {
-      const v = valueOf[base + s + 1]!;
+      const v = labelValue[base + s + 1]!;
       return v > 1e-12 ? v : 0;
     });
   const x1 = plan(sf.players[0].count, 0);
   const x2 = plan(sf.players[1].count, layout.n1);
-  return { profile: behaviorFromRealization(g, sf, [x1, x2]), plans: [x1, x2], pivots: run.pivots, sequenceForm: sf };
+  return {
+    profile: behaviorFromRealization(g, sf, [x1, x2]),
+    plans: [x1, x2],
+    pivots: run.pivots,
+    sequenceForm: sf,
+  };
 }
 
 /** One Nash equilibrium in behaviour strategies (see lemkeSequenceFormSolve). */

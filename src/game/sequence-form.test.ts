@@ -5,12 +5,12 @@ import { readEfg } from './gambit-format.js';
 import { randomExtensiveGame } from './generate.js';
 import { Fraction } from './num.js';
 import {
+  SequenceFormError,
   behaviorFromRealization,
   constraintMatrix,
   payoffMatrix,
   realizationPlan,
   realizationPlanExact,
-  SequenceFormError,
   sequenceForm,
 } from './sequence-form.js';
 import type { BehaviorProfile, ExtensiveGame } from './types.js';
@@ -47,7 +47,8 @@ function names(g: ExtensiveGame, pl: 0 | 1): string[] {
   const out: string[] = [];
   for (let s = 0; s < ps.count; s++) {
     const parts: string[] = [];
-    for (let t = s; t > 0; t = ps.parent[t]!) parts.unshift(g.infosets[ps.infoset[t]!]!.actions[ps.action[t]!]!);
+    for (let t = s; t > 0; t = ps.parent[t]!)
+      parts.unshift(g.infosets[ps.infoset[t]!]!.actions[ps.action[t]!]!);
     out.push(parts.join('.') || '∅');
   }
   return out;
@@ -88,7 +89,10 @@ describe('sequence form of the KMvS example (hand-derived)', () => {
 
   it('builds the payoff matrix A with chance weights', () => {
     const a = payoffMatrix(sf, 0);
-    const entries = Array.from(a.entryRow, (r, k) => `${names(g, 0)[r]},${names(g, 1)[a.entryCol[k]!]}=${sf.payoffs.exact!.a[k]!.toFraction()}`);
+    const entries = Array.from(
+      a.entryRow,
+      (r, k) => `${names(g, 0)[r]},${names(g, 1)[a.entryCol[k]!]}=${sf.payoffs.exact!.a[k]!.toFraction()}`,
+    );
     // 0.2 x payoff for the first three chance moves, 0.4 x 5 for "nothing".
     expect(entries).toEqual([
       '∅,∅=2',
@@ -106,15 +110,36 @@ describe('sequence form of the KMvS example (hand-derived)', () => {
     ]);
     // Zero-sum: B = -A.
     sf.payoffs.exact!.b.forEach((b, k) => expect(b.add(sf.payoffs.exact!.a[k]!).equals(0)).toBe(true));
-    expect(sf.payoffs.exact!.chance.map((c) => c.toFraction())).toEqual(['2/5', '1/5', '1/5', '1/5', '1/5', '1/5', '1/5', '1/5', '1/5', '1/5', '1/5', '1/5']);
+    expect(sf.payoffs.exact!.chance.map((c) => c.toFraction())).toEqual([
+      '2/5',
+      '1/5',
+      '1/5',
+      '1/5',
+      '1/5',
+      '1/5',
+      '1/5',
+      '1/5',
+      '1/5',
+      '1/5',
+      '1/5',
+      '1/5',
+    ]);
   });
 
   it('turns the equilibrium Gambit prints into realization plans and back', () => {
     const f = (n: number, d = 1) => new Fraction(n, d);
     // NE,0,1,2/3,1/3,1/3,2/3,5/6,1/6,5/9,4/9 (gambit-lcp): sets "0", "010", "1", "01", "20".
-    const exact = [[f(0), f(1)], [f(2, 3), f(1, 3)], [f(1, 3), f(2, 3)], [f(5, 6), f(1, 6)], [f(5, 9), f(4, 9)]];
+    const exact = [
+      [f(0), f(1)],
+      [f(2, 3), f(1, 3)],
+      [f(1, 3), f(2, 3)],
+      [f(5, 6), f(1, 6)],
+      [f(5, 9), f(4, 9)],
+    ];
     const b: BehaviorProfile = {
-      probs: g.infosets.map((h, i) => (h.player < 0 ? h.probs!.map((p) => p.value) : exact[i]!.map((x) => x.valueOf()))),
+      probs: g.infosets.map((h, i) =>
+        h.player < 0 ? h.probs!.map((p) => p.value) : exact[i]!.map((x) => x.valueOf()),
+      ),
       exact: g.infosets.map((h, i) => (h.player < 0 ? h.probs!.map((p) => p.exact!) : exact[i]!)),
     };
     const x = realizationPlanExact(sf.players[0], b);
@@ -122,7 +147,9 @@ describe('sequence form of the KMvS example (hand-derived)', () => {
     expect(x.map((v) => v.toFraction())).toEqual(['1', '0', '1', '2/3', '1/3', '1/3', '2/3']);
     expect(y.map((v) => v.toFraction())).toEqual(['1', '5/6', '1/6', '5/9', '4/9']);
     const back = behaviorFromRealization(g, sf, [x, y]);
-    expect(back.exact!.slice(0, 5).map((r) => r.map((v) => v.toFraction()))).toEqual(exact.map((r) => r.map((v) => v.toFraction())));
+    expect(back.exact!.slice(0, 5).map((r) => r.map((v) => v.toFraction()))).toEqual(
+      exact.map((r) => r.map((v) => v.toFraction())),
+    );
     // x^T A y is player 1's expected payoff.
     let xay = 0;
     const p = sf.payoffs;
@@ -186,43 +213,48 @@ t "" 4 "" { 1, 0 }
 describe('sequence form properties on random games', () => {
   it('x^T A y and x^T B y are the expected payoffs of any behaviour profile', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 5, max: 200 }), fc.boolean(), (seed, nodes, inner) => {
-        const g = randomExtensiveGame({ seed, nodes, innerOutcomes: inner ? 0.3 : 0 });
-        const sf = sequenceForm(g);
-        // A pseudo-random behaviour profile from the seed.
-        let r = seed;
-        const rand = () => ((r = (r * 1103515245 + 12345) % 2147483648) / 2147483648);
-        const b: BehaviorProfile = {
-          probs: g.infosets.map((h) => {
-            if (h.player < 0) return h.probs!.map((p) => p.value);
-            const w = h.actions.map(() => rand() + 0.01);
-            const s = w.reduce((a, c) => a + c, 0);
-            return w.map((v) => v / s);
-          }),
-        };
-        const x = realizationPlan(sf.players[0], b);
-        const y = realizationPlan(sf.players[1], b);
-        let u1 = 0;
-        let u2 = 0;
-        const p = sf.payoffs;
-        for (let k = 0; k < p.count; k++) {
-          u1 += x[p.row[k]!]! * p.a[k]! * y[p.col[k]!]!;
-          u2 += x[p.row[k]!]! * p.b[k]! * y[p.col[k]!]!;
-        }
-        const [e1, e2] = expectedPayoffs(g, b);
-        expect(u1).toBeCloseTo(e1!, 9);
-        expect(u2).toBeCloseTo(e2!, 9);
-        // Realization plans satisfy E x = e.
-        for (const [pl, plan] of [
-          [0, x],
-          [1, y],
-        ] as const) {
-          const m = constraintMatrix(sf.players[pl]);
-          const lhs = new Float64Array(m.rows);
-          m.entryRow.forEach((row, k) => (lhs[row]! += m.value[k]! * plan[m.entryCol[k]!]!));
-          lhs.forEach((v, row) => expect(v).toBeCloseTo(row === 0 ? 1 : 0, 12));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 5, max: 200 }),
+        fc.boolean(),
+        (seed, nodes, inner) => {
+          const g = randomExtensiveGame({ seed, nodes, innerOutcomes: inner ? 0.3 : 0 });
+          const sf = sequenceForm(g);
+          // A pseudo-random behaviour profile from the seed.
+          let r = seed;
+          const rand = () => (r = (r * 1103515245 + 12345) % 2147483648) / 2147483648;
+          const b: BehaviorProfile = {
+            probs: g.infosets.map((h) => {
+              if (h.player < 0) return h.probs!.map((p) => p.value);
+              const w = h.actions.map(() => rand() + 0.01);
+              const s = w.reduce((a, c) => a + c, 0);
+              return w.map((v) => v / s);
+            }),
+          };
+          const x = realizationPlan(sf.players[0], b);
+          const y = realizationPlan(sf.players[1], b);
+          let u1 = 0;
+          let u2 = 0;
+          const p = sf.payoffs;
+          for (let k = 0; k < p.count; k++) {
+            u1 += x[p.row[k]!]! * p.a[k]! * y[p.col[k]!]!;
+            u2 += x[p.row[k]!]! * p.b[k]! * y[p.col[k]!]!;
+          }
+          const [e1, e2] = expectedPayoffs(g, b);
+          expect(u1).toBeCloseTo(e1!, 9);
+          expect(u2).toBeCloseTo(e2!, 9);
+          // Realization plans satisfy E x = e.
+          for (const [pl, plan] of [
+            [0, x],
+            [1, y],
+          ] as const) {
+            const m = constraintMatrix(sf.players[pl]);
+            const lhs = new Float64Array(m.rows);
+            m.entryRow.forEach((row, k) => (lhs[row]! += m.value[k]! * plan[m.entryCol[k]!]!));
+            lhs.forEach((v, row) => expect(v).toBeCloseTo(row === 0 ? 1 : 0, 12));
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -81,7 +81,9 @@ export interface SparseMatrix {
 /** Throws a SequenceFormError unless the game has two players. */
 export function checkTwoPlayers(g: ExtensiveGame): void {
   if (g.players.length !== 2) {
-    throw new SequenceFormError(`the sequence form needs a two-player game; this one has ${g.players.length} players`);
+    throw new SequenceFormError(
+      `the sequence form needs a two-player game; this one has ${g.players.length} players`,
+    );
   }
 }
 
@@ -160,7 +162,10 @@ export function sequenceForm(g: ExtensiveGame): SequenceForm {
       const a = act[n]!;
       if (kind[p] === CHANCE) {
         const prob = g.infosets[h]!.probs?.[a];
-        if (!prob) throw new SequenceFormError(`chance ${describeInfoset(g, h)} has no probability for action ${a + 1}`);
+        if (!prob)
+          throw new SequenceFormError(
+            `chance ${describeInfoset(g, h)} has no probability for action ${a + 1}`,
+          );
         chanceF[n] = chanceF[p]! * prob.value;
         if (exact) chanceX[n] = chanceX[p]!.mul(prob.exact!);
       } else {
@@ -392,13 +397,19 @@ export function realizationPlanExact(ps: PlayerSequences, b: BehaviorProfile): F
 export function behaviorFromRealization(
   g: ExtensiveGame,
   sf: SequenceForm,
-  plans: readonly [ArrayLike<number>, ArrayLike<number>] | readonly [readonly Fraction[], readonly Fraction[]],
+  plans:
+    | readonly [ArrayLike<number>, ArrayLike<number>]
+    | readonly [readonly Fraction[], readonly Fraction[]],
 ): BehaviorProfile {
   const isExact = plans[0].length > 0 && plans[0][0] instanceof Fraction;
   const zero = new Fraction(0);
-  const probs: number[][] = g.infosets.map((h) => (h.player < 0 ? h.probs!.map((p) => p.value) : h.actions.map(() => 0)));
+  const probs: number[][] = g.infosets.map((h) =>
+    h.player < 0 ? h.probs!.map((p) => p.value) : h.actions.map(() => 0),
+  );
   const exact: Fraction[][] | undefined = isExact
-    ? g.infosets.map((h) => (h.player < 0 ? h.probs!.map((p) => p.exact ?? new Fraction(p.value)) : h.actions.map(() => zero)))
+    ? g.infosets.map((h) =>
+        h.player < 0 ? h.probs!.map((p) => p.exact ?? new Fraction(p.value)) : h.actions.map(() => zero),
+      )
     : undefined;
   for (const ps of sf.players) {
     const x = plans[ps.player]!;
