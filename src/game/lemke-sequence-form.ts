@@ -65,7 +65,11 @@ export interface SequenceLemkeResult {
   readonly profile: BehaviorProfile;
   /** Realization plans of the two players, indexed by sequence (sequence-form.ts order). */
   readonly plans: readonly [readonly number[], readonly number[]];
-  /** Exact realization plans, for exact arithmetic. */
+  /**
+   * Exact realization plans, for exact games (absent for float games, with arithmetic 'float', or
+   * in the rare case where the exact re-solve of a float path's end basis finds it infeasible; the
+   * float profile is returned then).
+   */
   readonly exactPlans?: readonly [readonly Fraction[], readonly Fraction[]];
   readonly pivots: number;
   readonly sequenceForm: SequenceForm;
