@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zeroProbabilityBranch } from '../../test/support/fixture-games.js';
 import {
   type OracleGame,
   describeOracle,
@@ -71,25 +72,6 @@ function oneDecisionWithChance(): ExtensiveGame {
   b.addNode(TERMINAL, -1, o(0));
   b.addNode(CHANCE, c2, o(1));
   b.addNode(TERMINAL, -1, o(1));
-  return b.finish();
-}
-
-/** Chance reaches player 1's decision only with probability 0; player 2's set below it has two unreachable nodes. */
-function zeroProbabilityBranch(): ExtensiveGame {
-  const b = new TreeBuilder({ players: ['1', '2'] });
-  const c = b.addInfoset({ player: -1, label: '', actions: ['A', 'B'], probs: [n(1), n(0)] });
-  const h1 = b.addInfoset({ player: 0, label: '', actions: ['L', 'R'] });
-  const h2 = b.addInfoset({ player: 1, label: '', actions: ['x', 'y'] });
-  const o = (x: number, y: number) => b.addOutcome({ label: '', payoffs: [n(x), n(y)] });
-  b.addNode(CHANCE, c);
-  b.addNode(TERMINAL, -1, o(0, 0));
-  b.addNode(PERSONAL, h1);
-  b.addNode(PERSONAL, h2);
-  b.addNode(TERMINAL, -1, o(5, 4));
-  b.addNode(TERMINAL, -1, o(5, 0));
-  b.addNode(PERSONAL, h2);
-  b.addNode(TERMINAL, -1, o(1, 0));
-  b.addNode(TERMINAL, -1, o(1, 2));
   return b.finish();
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { zeroProbabilityBranch } from '../../test/support/fixture-games.js';
 import { actionValues as behaviorActionValues, maxNashRegret } from './behavior.js';
 import { randomExtensiveGame } from './generate.js';
 import { toBehaviorProfile, toMixedProfile } from './logit-homotopy.js';
@@ -198,23 +199,7 @@ describe('action values', () => {
   });
 
   it('zero-probability information sets get uniform beliefs (Gambit convention)', () => {
-    // Chance: A with 1, B with 0; after B, player 1 decides between 5 and 1 at a singleton set,
-    // and player 2 has a two-node set both of whose nodes follow B.
-    const b = new TreeBuilder({ players: ['1', '2'] });
-    const c = b.addInfoset({ player: -1, label: '', actions: ['A', 'B'], probs: [n(1), n(0)] });
-    const h1 = b.addInfoset({ player: 0, label: '', actions: ['L', 'R'] });
-    const h2 = b.addInfoset({ player: 1, label: '', actions: ['x', 'y'] });
-    const o = (x: number, y: number) => b.addOutcome({ label: '', payoffs: [n(x), n(y)] });
-    b.addNode(CHANCE, c);
-    b.addNode(TERMINAL, -1, o(0, 0));
-    b.addNode(PERSONAL, h1);
-    b.addNode(PERSONAL, h2);
-    b.addNode(TERMINAL, -1, o(5, 4));
-    b.addNode(TERMINAL, -1, o(5, 0));
-    b.addNode(PERSONAL, h2);
-    b.addNode(TERMINAL, -1, o(1, 0));
-    b.addNode(TERMINAL, -1, o(1, 2));
-    const g = b.finish();
+    const g = zeroProbabilityBranch();
     const m = compileExtensive(g);
     const theta = Float64Array.from([0.3, 0.7, 0.5, 0.5], Math.log);
     const u = new Float64Array(4);
