@@ -185,13 +185,14 @@ export function runDraw(
   options: { seed: number; lambda: number },
   features: AnalysisFeatures,
   solver = makeQreSolver(),
+  runs: readonly PolicyRun[] = POLICY_RUNS,
 ): DrawRecord {
   const params = drawParameters(model, options.seed, draw);
   const record = parameterRecord(model, params);
   const policies: Record<string, PolicyDraw> = {};
   const solverInfo: Record<string, SolveInfo> = {};
   let detail: DrawRecord['detail'] | undefined;
-  for (const run of POLICY_RUNS) {
+  for (const run of runs) {
     const { cg, qre } = solveRun(model, params, run, options.lambda, solver);
     const frame = buildFrame(cg, qre.leafProb, run.id === 'baseline' ? features.baseline : features.policy);
     const classes = leafClasses(frame);
