@@ -12,7 +12,7 @@ import { type Q5Result, aggregateQ5 } from './questions/q5-architectures.js';
 import { type Q6Result, aggregateQ6 } from './questions/q6-oil-markets.js';
 import { type Q7Result, aggregateQ7 } from './questions/q7-public-vs-backchannel.js';
 import type { ReportDocument } from './report/document.js';
-import { POLICY_RUNS, type RunResult, runDraws } from './run-draws.js';
+import { POLICY_RUNS, type RunResult, baselineDetail, runDraws } from './run-draws.js';
 import { coefficientOfVariation } from './stats.js';
 
 export interface AnalyzeOptions {
@@ -91,20 +91,15 @@ export function aggregate(run: RunResult, scenario: string): AnalysisResults {
     q6: aggregateQ6(run),
     q7: aggregateQ7(run),
     checks: aggregateChecks(
-      run.records.map((r) => r.detail.checks),
+      run.records.map((r) => baselineDetail(r).checks),
       coefficientOfVariation,
     ),
   };
 }
 
-export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Analysis {
-  const d = model.spec.defaults;
-  const run = runDraws(model, {
-    seed: options.seed ?? d.seed,
-    draws: options.draws ?? d.draws,
-    lambda: options.lambda ?? d.lambda,
-    onDraw: options.onDraw,
-  });
+/** The report of a run whose draws are done (in one process, across workers, or merged from shards). */
+export function analysisOfRun(run: RunResult, options: AnalyzeOptions = {}): Analysis {
+  const model = run.model;
   const results = aggregate(run, options.scenarioLabel ?? model.file);
   const doc = buildReport(results, {
     title: model.spec.title,
@@ -112,4 +107,20 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Analys
     version: options.version ?? '',
   });
   return { run, results, doc };
+}
+
+/** Seed, draws and λ: the options given, else the scenario's defaults. */
+export function runSettings(model: Model, options: AnalyzeOptions = {}) {
+  const d = model.spec.defaults;
+  return {
+    seed: options.seed ?? d.seed,
+    draws: options.draws ?? d.draws,
+    lambda: options.lambda ?? d.lambda,
+  };
+}
+
+/** The whole analysis in this thread. */
+export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Analysis {
+  const run = runDraws(model, { ...runSettings(model, options), onDraw: options.onDraw });
+  return analysisOfRun(run, options);
 }

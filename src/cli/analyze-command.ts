@@ -1,16 +1,33 @@
-// `brink analyze [SCENARIO] [--seed N] [--draws N] [--format text|md|html|json] [--out FILE] [--quiet]`:
-// the Monte Carlo analysis of the US–Iran scenario (docs/analyze.md) as a report.
+// `brink analyze [SCENARIO] [--seed N] [--draws N] [--workers N] [--shard k/n] [--format ...] [--out FILE] [--quiet]`:
+// the Monte Carlo analysis of the US–Iran scenario (docs/analyze.md) as a report, or, with
+// --shard, one block of its draws as a shard file for `brink merge`.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeModel } from '../analysis/analyze.js';
+import { gzipSync } from 'node:zlib';
+import { type Analysis, analysisOfRun, runSettings } from '../analysis/analyze.js';
+import { runDrawsPooled } from '../analysis/draw-pool.js';
+import { type DrawJob, contextOfJob } from '../analysis/draw-task.js';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../analysis/report/render.js';
-import { loadScenario } from '../scenario/load.js';
+import {
+  SHARD_FORMAT,
+  SHARD_FORMAT_VERSION,
+  type Shard,
+  parseShardSpec,
+  sha256,
+  shardRange,
+  shardToJson,
+} from '../analysis/shard.js';
+import { parseScenario } from '../scenario/load.js';
 import { UsageError } from './errors.js';
 import { packageRoot, packageVersion } from './package-root.js';
+import { makeProgress } from './progress.js';
+import { readUserFile } from './read-file.js';
 
 export interface AnalyzeCommandOptions {
   seed?: string;
   draws?: string;
+  workers?: string;
+  shard?: string;
   format?: string;
   out?: string;
   quiet?: boolean;
@@ -19,8 +36,17 @@ export interface AnalyzeCommandOptions {
 /** The scenario analysed when none is given, relative to the package root (not the working directory). */
 export const DEFAULT_SCENARIO = 'scenarios/us-iran-2026.yaml';
 
-/** A draw count beyond this is surely a typo (each draw solves twelve games). */
-const MAX_DRAWS = 100_000;
+/** A draw count beyond this is surely a typo. */
+const MAX_DRAWS = 100_000_000;
+const MAX_WORKERS = 256;
+
+function wholeNumber(option: string, text: string, min: number, max: number): number {
+  const x = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(x) || x < min || x > max) {
+    throw new UsageError(`${option} ${text}: expected a whole number from ${min} to ${max}`);
+  }
+  return x;
+}
 
 export function parseSeed(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -32,12 +58,11 @@ export function parseSeed(text: string | undefined): number | undefined {
 }
 
 export function parseDraws(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const x = Number(text);
-  if (!/^\d+$/.test(text.trim()) || x < 1 || x > MAX_DRAWS) {
-    throw new UsageError(`--draws ${text}: expected a whole number from 1 to ${MAX_DRAWS}`);
-  }
-  return x;
+  return text === undefined ? undefined : wholeNumber('--draws', text, 1, MAX_DRAWS);
+}
+
+export function parseWorkers(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : wholeNumber('--workers', text, 1, MAX_WORKERS);
 }
 
 export function parseFormat(text: string | undefined): ReportFormat {
@@ -48,51 +73,138 @@ export function parseFormat(text: string | undefined): ReportFormat {
   return f as ReportFormat;
 }
 
+/** A scenario file (or the bundled default) as text and as a model. */
+export function readScenario(scenarioPath: string | undefined) {
+  const file = scenarioPath ?? join(packageRoot(), DEFAULT_SCENARIO);
+  const text = readUserFile(file);
+  return { file, label: scenarioPath ?? DEFAULT_SCENARIO, text, model: parseScenario(text, file) };
+}
+
+/** Writes text (gzip-compressed when the name ends in .gz) to a file; errors name it. */
+export function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, path.endsWith('.gz') ? gzipSync(text) : text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--out ${path}: cannot write (${code ?? (e as Error).message})`);
+  }
+}
+
+interface Prepared {
+  readonly scenario: ReturnType<typeof readScenario>;
+  readonly job: DrawJob;
+  readonly workers: number | undefined;
+  readonly format: ReportFormat;
+}
+
+function prepare(scenarioPath: string | undefined, opts: AnalyzeCommandOptions): Prepared {
+  const seed = parseSeed(opts.seed);
+  const draws = parseDraws(opts.draws);
+  const workers = parseWorkers(opts.workers);
+  const format = parseFormat(opts.format);
+  const scenario = readScenario(scenarioPath);
+  const settings = runSettings(scenario.model, { seed, draws });
+  const job: DrawJob = {
+    scenarioText: scenario.text,
+    scenarioFile: scenario.file,
+    settings: { seed: settings.seed, lambda: settings.lambda, total: settings.draws },
+  };
+  return { scenario, job, workers, format };
+}
+
+async function runRange(p: Prepared, from: number, to: number, quiet: boolean | undefined) {
+  const ctx = contextOfJob(p.job); // checks the scenario can be analysed before any worker starts
+  const progress = makeProgress('brink analyze', quiet);
+  const started = Date.now();
+  const records = await runDrawsPooled(
+    p.job,
+    { from, to },
+    { workers: p.workers, onProgress: (d, t) => progress.update(d, t) },
+    ctx,
+  );
+  progress.stop();
+  if (!quiet) {
+    // Timing goes to stderr only: the output itself must not depend on the machine.
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`brink analyze: ${to - from} draws in ${seconds} s\n`);
+  }
+  return { model: ctx.model, records };
+}
+
+/** The whole analysis (no shard). */
+export async function runAnalysis(
+  scenarioPath: string | undefined,
+  opts: AnalyzeCommandOptions = {},
+): Promise<{ analysis: Analysis; prepared: Prepared }> {
+  const p = prepare(scenarioPath, opts);
+  const { settings } = p.job;
+  const { model, records } = await runRange(p, 0, settings.total, opts.quiet);
+  const run = { model, seed: settings.seed, draws: settings.total, lambda: settings.lambda, records };
+  const analysis = analysisOfRun(run, { scenarioLabel: p.scenario.label, version: packageVersion() });
+  return { analysis, prepared: p };
+}
+
+/** Renders an analysis in a report format (json carries the aggregate numbers beside the document). */
+export function renderAnalysis(analysis: Analysis, format: ReportFormat): Promise<string> {
+  const doc = format === 'json' ? { ...analysis.doc, data: analysis.results } : analysis.doc;
+  return renderReport(doc, format);
+}
+
 /** The report text; progress goes to stderr unless quiet. Throws UsageError or ScenarioError. */
 export async function analyzeReport(
   scenarioPath: string | undefined,
   opts: AnalyzeCommandOptions = {},
 ): Promise<string> {
-  const seed = parseSeed(opts.seed);
-  const draws = parseDraws(opts.draws);
-  const format = parseFormat(opts.format);
-  const file = scenarioPath ?? join(packageRoot(), DEFAULT_SCENARIO);
-  const model = loadScenario(file);
-  const started = Date.now();
-  const progress = !opts.quiet && process.stderr.isTTY;
-  const analysis = analyzeModel(model, {
-    seed,
-    draws,
-    scenarioLabel: scenarioPath ?? DEFAULT_SCENARIO,
-    version: packageVersion(),
-    onDraw: progress
-      ? (done, total) => process.stderr.write(`\rbrink analyze: draw ${done}/${total}`)
-      : undefined,
-  });
-  if (!opts.quiet) {
-    // Timing goes to stderr only: the report itself must not depend on the machine.
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    process.stderr.write(
-      `${progress ? '\n' : ''}brink analyze: ${analysis.run.draws} draws in ${seconds} s\n`,
-    );
+  const { analysis, prepared } = await runAnalysis(scenarioPath, opts);
+  return renderAnalysis(analysis, prepared.format);
+}
+
+/** One shard's file text. */
+export async function analyzeShard(
+  scenarioPath: string | undefined,
+  opts: AnalyzeCommandOptions & { shard: string },
+): Promise<string> {
+  let spec: ReturnType<typeof parseShardSpec>;
+  try {
+    spec = parseShardSpec(opts.shard);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  const doc = format === 'json' ? { ...analysis.doc, data: analysis.results } : analysis.doc;
-  return renderReport(doc, format);
+  const p = prepare(scenarioPath, opts);
+  const { settings } = p.job;
+  if (spec.count > settings.total) {
+    throw new UsageError(`--shard ${opts.shard}: more shards than draws (${settings.total})`);
+  }
+  const range = shardRange(spec, settings.total);
+  const { records } = await runRange(p, range.from, range.to, opts.quiet);
+  const shard: Shard = {
+    format: SHARD_FORMAT,
+    formatVersion: SHARD_FORMAT_VERSION,
+    run: {
+      version: packageVersion(),
+      scenarioFile: p.scenario.file,
+      scenarioLabel: p.scenario.label,
+      scenarioHash: sha256(p.scenario.text),
+      scenarioText: p.scenario.text,
+      seed: settings.seed,
+      lambda: settings.lambda,
+      draws: settings.total,
+      sampling: 'random',
+    },
+    shard: { ...spec, ...range },
+    records,
+  };
+  return shardToJson(shard);
 }
 
 export async function analyzeCommand(
   scenarioPath: string | undefined,
   opts: AnalyzeCommandOptions = {},
 ): Promise<void> {
-  const text = await analyzeReport(scenarioPath, opts);
-  if (opts.out === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileSync(opts.out, text);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--out ${opts.out}: cannot write (${code ?? (e as Error).message})`);
-  }
+  const text =
+    opts.shard === undefined
+      ? await analyzeReport(scenarioPath, opts)
+      : await analyzeShard(scenarioPath, { ...opts, shard: opts.shard });
+  if (opts.out === undefined) process.stdout.write(text);
+  else writeOutput(opts.out, text);
 }

@@ -1,0 +1,60 @@
+// One unit of Monte Carlo work, as plain data so it can cross a worker-thread boundary: the
+// scenario as text (a worker parses it once and keeps it), the run's settings, and a range of draw
+// numbers. Every draw's parameters come from its own seeded streams, so a draw's record does not
+// depend on which worker computes it or on how the range is cut.
+import { parseScenario } from '../scenario/load.js';
+import type { Model } from '../scenario/model.js';
+import {
+  type AnalysisFeatures,
+  type DrawRecord,
+  analysisFeatures,
+  checkAnalysable,
+  runDraw,
+} from './run-draws.js';
+import { makeQreSolver } from './solve-qre.js';
+
+export interface DrawSettings {
+  readonly seed: number;
+  readonly lambda: number;
+  /** Total draws of the whole run (Latin hypercube strata are cut from it). */
+  readonly total: number;
+}
+
+/** What a process keeps between tasks of the same scenario: parsing and solver set-up are paid once. */
+export interface DrawContext {
+  readonly model: Model;
+  readonly features: AnalysisFeatures;
+  readonly solver: ReturnType<typeof makeQreSolver>;
+}
+
+export function makeDrawContext(model: Model): DrawContext {
+  checkAnalysable(model);
+  return { model, features: analysisFeatures(model), solver: makeQreSolver() };
+}
+
+/** The records of draws [from, to), in order. */
+export function runDrawRange(
+  ctx: DrawContext,
+  settings: DrawSettings,
+  from: number,
+  to: number,
+  onDraw?: () => void,
+): DrawRecord[] {
+  const out: DrawRecord[] = [];
+  for (let d = from; d < to; d++) {
+    out.push(runDraw(ctx.model, d, settings, ctx.features, ctx.solver));
+    onDraw?.();
+  }
+  return out;
+}
+
+/** The scenario and settings a worker thread is started with (tinypool workerData). */
+export interface DrawJob {
+  readonly scenarioText: string;
+  readonly scenarioFile: string;
+  readonly settings: DrawSettings;
+}
+
+export function contextOfJob(job: DrawJob): DrawContext {
+  return makeDrawContext(parseScenario(job.scenarioText, job.scenarioFile));
+}
