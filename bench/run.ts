@@ -6,7 +6,9 @@
 //  2. Random 2-player extensive games (chance, imperfect information, perfect recall) of 10^3,
 //     10^4 and 10^5 nodes: Lemke on the sequence form, logit QRE at a fixed λ, and LP on a
 //     zero-sum game of the same shape.
-//  3. When ../shared/oracle/gambit exists: every Gambit command that finished there (meta.txt rc=0)
+//  3. Monte Carlo throughput of the default scenario on 1 and 2 workers, and the wall time of the
+//     default `brink analyze` (monte-carlo.ts; --mc-draws=N, --no-mc).
+//  4. When ../shared/oracle/gambit exists: every Gambit command that finished there (meta.txt rc=0)
 //     is re-run with Brink's counterpart, and times (parse + solve) are compared with Gambit's
 //     recorded wall seconds: ratio = ours / Gambit, summarised by geometric means.
 //
@@ -21,6 +23,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { monteCarloRows } from './monte-carlo.js';
 import {
   type GeneratedMethod,
   type GeneratedSpec,
@@ -39,6 +42,8 @@ interface Options {
   tree: boolean;
   generated: boolean;
   oracle: boolean;
+  mc: boolean;
+  mcDraws: number;
   verbose: boolean;
   budgetSec: number;
   methods: OracleMethod[];
@@ -54,6 +59,8 @@ function parseArgs(argv: string[]): Options {
     tree: !argv.includes('--no-tree'),
     generated: !argv.includes('--no-generated'),
     oracle: !argv.includes('--no-oracle'),
+    mc: !argv.includes('--no-mc'),
+    mcDraws: Number(opt('mc-draws') ?? 16),
     verbose: argv.includes('--verbose'),
     budgetSec: Number(opt('budget') ?? 90),
     methods: methods as OracleMethod[],
@@ -347,6 +354,7 @@ async function main(): Promise<void> {
   const runner = new Runner();
   try {
     if (opts.generated) rows.push(...(await generatedRows(runner)));
+    if (opts.mc) rows.push(...(await monteCarloRows({ root: repoRoot(), draws: opts.mcDraws })));
     const dir = opts.oracleDir ?? resolve(repoRoot(), '../shared/oracle/gambit');
     let footer = '';
     let runs: OracleRun[] = [];

@@ -1,5 +1,6 @@
 // `brink analyze` without the command line: run the draws, aggregate every figure, and return the
 // report document with the raw aggregate numbers beside it (the JSON output).
+import type { Sampling } from '../scenario/draw.js';
 import type { Model } from '../scenario/model.js';
 import { buildReport } from './build-report.js';
 import { type ChecksResult, aggregateChecks } from './checks.js';
@@ -22,6 +23,8 @@ export interface AnalyzeOptions {
   readonly draws?: number;
   /** Default: the scenario's defaults.lambda. */
   readonly lambda?: number;
+  /** Default: independent random draws. */
+  readonly sampling?: Sampling;
   /** How the scenario is named in the provenance (e.g. the path given on the command line). */
   readonly scenarioLabel?: string;
   readonly version?: string;
@@ -116,6 +119,7 @@ export function runSettings(model: Model, options: AnalyzeOptions = {}) {
     seed: options.seed ?? d.seed,
     draws: options.draws ?? d.draws,
     lambda: options.lambda ?? d.lambda,
+    sampling: options.sampling ?? 'random',
   };
 }
 

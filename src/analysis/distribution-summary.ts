@@ -1,8 +1,6 @@
 // A parameter's distribution in words and numbers: as written in the scenario, its mean and its
-// 90 % interval (5th to 95th percentile), from the helpers in src/scenario/distributions.ts, with
-// beta quantiles computed here since those have no closed form.
+// 90 % interval (5th to 95th percentile), from the helpers in src/scenario/distributions.ts.
 import { type Distribution, mean, quantile } from '../scenario/distributions.js';
-import { betaQuantile } from './beta-quantile.js';
 
 export interface DistributionSummary {
   /** As in the scenario, e.g. "beta(alpha=2, beta=8)", or the value of a point parameter. */
@@ -12,10 +10,9 @@ export interface DistributionSummary {
   readonly interval?: [number, number];
 }
 
-/** The p-quantile of any distribution a scenario can use. */
+/** The p-quantile of any distribution a scenario can use (kept for callers; same as quantile). */
 export function anyQuantile(d: Distribution, p: number): number {
-  if (d.dist === 'beta') return betaQuantile(p, d.alpha, d.beta);
-  return quantile(d, p)!;
+  return quantile(d, p);
 }
 
 /** "name(key=value, ...)" with the optional keys that are set; numbers exactly as written. */

@@ -1,3 +1,4 @@
+import type { Sampling } from '../scenario/draw.js';
 // One unit of Monte Carlo work, as plain data so it can cross a worker-thread boundary: the
 // scenario as text (a worker parses it once and keeps it), the run's settings, and a range of draw
 // numbers. Every draw's parameters come from its own seeded streams, so a draw's record does not
@@ -7,6 +8,8 @@ import type { Model } from '../scenario/model.js';
 import {
   type AnalysisFeatures,
   type DrawRecord,
+  POLICY_RUNS,
+  type PolicyRun,
   analysisFeatures,
   checkAnalysable,
   runDraw,
@@ -18,6 +21,18 @@ export interface DrawSettings {
   readonly lambda: number;
   /** Total draws of the whole run (Latin hypercube strata are cut from it). */
   readonly total: number;
+  /** Default 'random'. */
+  readonly sampling?: Sampling;
+  /** Ids of the POLICY_RUNS to solve (default all; 'baseline' is needed for the report's questions). */
+  readonly runs?: readonly string[];
+}
+
+/** The policy runs named in the settings, in POLICY_RUNS order; unknown ids are refused. */
+export function selectedRuns(settings: DrawSettings): readonly PolicyRun[] {
+  if (!settings.runs) return POLICY_RUNS;
+  for (const id of settings.runs)
+    if (!POLICY_RUNS.some((r) => r.id === id)) throw new Error(`unknown policy run '${id}'`);
+  return POLICY_RUNS.filter((r) => settings.runs!.includes(r.id));
 }
 
 /** What a process keeps between tasks of the same scenario: parsing and solver set-up are paid once. */
@@ -41,8 +56,9 @@ export function runDrawRange(
   onDraw?: () => void,
 ): DrawRecord[] {
   const out: DrawRecord[] = [];
+  const runs = selectedRuns(settings);
   for (let d = from; d < to; d++) {
-    out.push(runDraw(ctx.model, d, settings, ctx.features, ctx.solver));
+    out.push(runDraw(ctx.model, d, settings, ctx.features, ctx.solver, runs));
     onDraw?.();
   }
   return out;

@@ -1,8 +1,9 @@
 // The leaf table behind every figure, on cases small enough to check by hand.
 import { describe, expect, test } from 'vitest';
 import { compileGame } from '../scenario/compile.js';
-import { meanParameters } from '../scenario/draw.js';
-import { parseScenario } from '../scenario/load.js';
+import { drawParameters, meanParameters } from '../scenario/draw.js';
+import { makeGameCompiler } from '../scenario/game-compiler.js';
+import { loadScenario, parseScenario } from '../scenario/load.js';
 import {
   type LeafFrame,
   buildFrame,
@@ -15,6 +16,7 @@ import {
   took,
 } from './leaf-frame.js';
 import { OUTCOME_CLASSES, flagIndex, leafClasses, measureOutcomes, outcomeFeatures } from './outcomes.js';
+import { analysisFeatures } from './run-draws.js';
 
 // A type (a: 1/4, b: 3/4), a move (go / stay), and a chance event after go (hit / miss).
 const TINY = `
@@ -134,4 +136,45 @@ describe('outcome classes on a synthetic leaf table', () => {
     // The leak flag holds on leaves 1 and 2: 0.4 + 0.3.
     expect(o.flags[flagIndex('leak')]).toBeCloseTo(0.7, 12);
   });
+});
+
+describe('frames of replayed draws', () => {
+  // From the second frame of a tree on, the features are specialised to each leaf; the columns must
+  // be those of the formulas evaluated whole.
+  test('columns equal the formulas evaluated at every leaf, draw after draw', () => {
+    const model = loadScenario(new URL('../../scenarios/us-iran-2026.yaml', import.meta.url).pathname);
+    const features = analysisFeatures(model).baseline;
+    for (const policies of [['grand_bargain'], ['no_us_threat']]) {
+      const compiler = makeGameCompiler(model, { policies, labels: false, reuseBuffers: true });
+      for (let d = 0; d < 3; d++) {
+        const cg = compiler.compile(drawParameters(model, 2, d));
+        const frame = buildFrame(cg, new Float64Array(cg.leaves.count), features);
+        const S = frame.steps.length;
+        const T = model.types.length;
+        const ns = model.stateVars.length;
+        for (let leaf = 0; leaf < cg.leaves.count; leaf += 7) {
+          const env = new Float64Array(model.envSize);
+          model.params.forEach((p, i) => {
+            env[p.slot] = cg.params[i]!;
+          });
+          for (let s = 0; s < S; s++) {
+            const c = frame.history[leaf * S + s]!;
+            if (c < 0) continue;
+            if (s < T) env[model.types[s]!.slots[c]!] = 1;
+            else {
+              const st = model.stages[s - T]!;
+              env[st.choices[c]!.slot] = 1;
+              env[st.playedSlot] = 1;
+              if (st.rankSlot >= 0) env[st.rankSlot] = st.choices[c]!.rank;
+            }
+          }
+          for (let k = 0; k < ns; k++) env[model.stateVars[k]!.slot] = cg.leaves.state[leaf * ns + k]!;
+          features.texts.forEach((t, f) => {
+            const want = features.evaluators[f]!(env);
+            expect(Object.is(column(frame, t)[leaf], want), `${t} at leaf ${leaf}, draw ${d}`).toBe(true);
+          });
+        }
+      }
+    }
+  }, 120_000);
 });

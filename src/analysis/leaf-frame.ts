@@ -1,9 +1,12 @@
+import type { NodeTable } from '../game/types.js';
 // One solved game read as a table of leaves: how likely each leaf is (ρ), which choice was taken at
 // every step on its path, and the values of the scenario's formulas there. Every figure of the
 // analysis is an expectation over this table, E[X | A] = Σ_{ℓ∈A} ρ(ℓ) X(ℓ) / Σ_{ℓ∈A} ρ(ℓ)
 // (design §5.0), so it can be traced to the formula X and the event A it sums.
 import type { CompiledGame } from '../scenario/compile.js';
 import type { Evaluator } from '../scenario/expr/compile.js';
+import { BatchSpecialiser, LeafPrograms } from '../scenario/expr/specialise.js';
+import { modelSpecialiser } from '../scenario/game-compiler.js';
 import { type Model, compileExpression } from '../scenario/model.js';
 
 /** Formulas of the scenario evaluated at every leaf, compiled once per model. */
@@ -25,9 +28,12 @@ export interface LeafFrame {
   readonly prob: Float64Array;
   /** Steps: the private types, then the stages (CompiledGame.steps). */
   readonly steps: readonly string[];
-  /** history[leaf * steps.length + s]: the choice taken at step s (index into the type's values or the stage's choices), -1 when the stage did not happen. */
+  /** Read-only (shared by the frames of one tree). history[leaf * steps.length + s]: the choice taken at step s (index into the type's values or the stage's choices), -1 when the stage did not happen. */
   readonly history: Int16Array;
-  /** Formula text → its value at every leaf. */
+  /**
+   * Formula text → its value at every leaf. Read-only: a column the moves alone determine is shared
+   * by the frames of every draw of the same tree.
+   */
   readonly columns: ReadonlyMap<string, Float64Array>;
 }
 
@@ -71,51 +77,146 @@ export function leafHistories(cg: CompiledGame): Int16Array {
   return out;
 }
 
-/** Evaluates the features at every leaf: parameters, the leaf's outcome state and its path's moves. */
+/** Per tree (node table) and feature set: the features specialised to each leaf (expr/specialise.ts). */
+interface FramePlan {
+  /** Slot of feature f's value at a leaf: slot[leaf * features + f], after running the leaf's program. */
+  readonly slot: Int32Array;
+  /** What each leaf computes: ids[start[leaf]] .. ids[start[leaf + 1] - 1] (see LeafPrograms). */
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+  /** Per feature: its column when the moves alone fix its value at every leaf (the same for every draw), else undefined. */
+  readonly fixed: (Float64Array | undefined)[];
+}
+
+/** State slots the moves of two leaves may set differently: those written at and after the first step where they differ. */
+function changedSlots(m: Model, history: Int16Array, leaf: number): Set<number> | undefined {
+  if (leaf === 0) return undefined;
+  const T = m.types.length;
+  const S = T + m.stages.length;
+  const out = new Set<number>();
+  let s = 0;
+  while (s < S && history[leaf * S + s] === history[(leaf - 1) * S + s]) s++;
+  for (; s < S; s++) {
+    if (s < T) continue;
+    const stage = m.stages[s - T]!;
+    for (const l of [leaf, leaf - 1]) {
+      const c = history[l * S + s]!;
+      if (c >= 0) for (const e of stage.choices[c]!.effects) out.add(e.slot);
+    }
+  }
+  return out;
+}
+
+const historyCache = new WeakMap<NodeTable, Int16Array>();
+const planCache = new WeakMap<NodeTable, Map<FeatureSet, FramePlan>>();
+
+/** Sets the slots of the leaf's moves (and clears those of the previous leaf, listed in `set`). */
+function setMoves(m: Model, history: Int16Array, leaf: number, env: Float64Array, set: number[]): void {
+  const T = m.types.length;
+  const S = T + m.stages.length;
+  for (const slot of set) env[slot] = 0;
+  set.length = 0;
+  for (let s = 0; s < S; s++) {
+    const c = history[leaf * S + s]!;
+    if (c < 0) continue;
+    if (s < T) {
+      set.push(m.types[s]!.slots[c]!);
+      env[m.types[s]!.slots[c]!] = 1;
+      continue;
+    }
+    const stage = m.stages[s - T]!;
+    const choice = stage.choices[c]!;
+    env[choice.slot] = 1;
+    env[stage.playedSlot] = 1;
+    set.push(choice.slot, stage.playedSlot);
+    if (stage.rankSlot >= 0) {
+      env[stage.rankSlot] = choice.rank;
+      set.push(stage.rankSlot);
+    }
+  }
+}
+
+function framePlan(cg: CompiledGame, history: Int16Array, features: FeatureSet): FramePlan {
+  let byFeatures = planCache.get(cg.game.nodes);
+  if (!byFeatures) {
+    byFeatures = new Map();
+    planCache.set(cg.game.nodes, byFeatures);
+  }
+  const known = byFeatures.get(features);
+  if (known) return known;
+  const m = cg.model;
+  const sp = modelSpecialiser(m);
+  const F = features.evaluators.length;
+  const count = cg.leaves.count;
+  const env = new Float64Array(m.envSize);
+  const set: number[] = [];
+  const slot = new Int32Array(count * F);
+  const programs = new LeafPrograms(sp);
+  const batch = new BatchSpecialiser(sp, features.evaluators);
+  const fixed: (Float64Array | undefined)[] = features.evaluators.map(() => new Float64Array(count));
+  for (let leaf = 0; leaf < count; leaf++) {
+    setMoves(m, history, leaf, env, set);
+    const roots = batch.at(env);
+    for (let f = 0; f < F; f++) {
+      slot[leaf * F + f] = sp.valueSlot(roots[f]!);
+      const c = sp.constantOf(roots[f]!);
+      if (c === undefined) fixed[f] = undefined;
+      else if (fixed[f]) fixed[f]![leaf] = c;
+    }
+    programs.add(roots, changedSlots(m, history, leaf));
+  }
+  const plan = { slot, ...programs.finish(), fixed };
+  byFeatures.set(features, plan);
+  return plan;
+}
+
+/**
+ * Evaluates the features at every leaf: parameters, the leaf's outcome state and its path's moves.
+ * Each feature is specialised once per tree to the moves of each leaf, so that a draw computes only
+ * what depends on its parameters and on the leaf's state; the values are those of the formulas.
+ */
 function evaluateColumns(
   cg: CompiledGame,
   history: Int16Array,
   features: FeatureSet,
 ): Map<string, Float64Array> {
   const m = cg.model;
-  const T = m.types.length;
-  const S = cg.steps.length;
-  const env = new Float64Array(m.envSize);
+  const plan = framePlan(cg, history, features);
+  const sp = modelSpecialiser(m);
+  const env = new Float64Array(sp.envSize);
   m.params.forEach((p, i) => {
     env[p.slot] = cg.params[i]!;
   });
+  sp.prepare(env);
   const ns = m.stateVars.length;
-  const cols = features.texts.map(() => new Float64Array(cg.leaves.count));
+  const stateSlots = Int32Array.from(m.stateVars, (s) => s.slot);
+  const F = features.texts.length;
+  const count = cg.leaves.count;
+  const { slot, start, ids, fixed } = plan;
+  const cols = features.texts.map((_, f) => fixed[f] ?? new Float64Array(count));
+  const live = Int32Array.from(features.texts.flatMap((_, f) => (fixed[f] ? [] : [f])));
+  const state = cg.leaves.state;
   const set: number[] = [];
-  for (let leaf = 0; leaf < cg.leaves.count; leaf++) {
-    for (const slot of set) env[slot] = 0;
-    set.length = 0;
-    for (let s = 0; s < S; s++) {
-      const c = history[leaf * S + s]!;
-      if (c < 0) continue;
-      if (s < T) {
-        set.push(m.types[s]!.slots[c]!);
-        env[m.types[s]!.slots[c]!] = 1;
-        continue;
-      }
-      const stage = m.stages[s - T]!;
-      const choice = stage.choices[c]!;
-      env[choice.slot] = 1;
-      env[stage.playedSlot] = 1;
-      set.push(choice.slot, stage.playedSlot);
-      if (stage.rankSlot >= 0) {
-        env[stage.rankSlot] = choice.rank;
-        set.push(stage.rankSlot);
-      }
+  for (let leaf = 0; leaf < count; leaf++) {
+    // The moves are set too: formulas the specialiser cannot see into (payoff terms) read them.
+    setMoves(m, history, leaf, env, set);
+    for (let k = 0; k < ns; k++) env[stateSlots[k]!] = state[leaf * ns + k]!;
+    sp.run(ids, env, start[leaf]!, start[leaf + 1]!);
+    for (let i = 0; i < live.length; i++) {
+      const f = live[i]!;
+      cols[f]![leaf] = env[slot[leaf * F + f]!]!;
     }
-    for (let k = 0; k < ns; k++) env[m.stateVars[k]!.slot] = cg.leaves.state[leaf * ns + k]!;
-    for (let f = 0; f < cols.length; f++) cols[f]![leaf] = features.evaluators[f]!(env);
   }
   return new Map(features.texts.map((t, i) => [t, cols[i]!]));
 }
 
 export function buildFrame(cg: CompiledGame, prob: Float64Array, features: FeatureSet): LeafFrame {
-  const history = leafHistories(cg);
+  // Replayed draws share their tree (scenario/game-compiler.ts), so the histories are kept per tree.
+  let history = historyCache.get(cg.game.nodes);
+  if (!history) {
+    history = leafHistories(cg);
+    historyCache.set(cg.game.nodes, history);
+  }
   return {
     cg,
     count: cg.leaves.count,

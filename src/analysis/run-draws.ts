@@ -3,9 +3,9 @@
 // so policy differences are paired draw by draw), solved by agent logit QRE at the scenario's λ,
 // and reduced at once to small per-draw records; the 72,000-node games are not kept.
 import type { CompiledGame } from '../scenario/compile.js';
-import { compileGame } from '../scenario/compile.js';
 import { ScenarioError } from '../scenario/diagnostics.js';
-import { drawParameters, parameterRecord } from '../scenario/draw.js';
+import { type Sampling, parameterRecord, sampleParameters } from '../scenario/draw.js';
+import { type GameCompiler, makeGameCompiler } from '../scenario/game-compiler.js';
 import type { Model } from '../scenario/model.js';
 import { type ChecksDraw, checkFeatures, measureChecks } from './checks.js';
 import { type FeatureSet, buildFrame, compileFeatures } from './leaf-frame.js';
@@ -16,7 +16,7 @@ import { type Q2Draw, measureQ2, q2Features } from './questions/q2-limited-strik
 import { type Q3Draw, measureQ3, q3Features } from './questions/q3-sequences.js';
 import { type Q4Draw, measureQ4 } from './questions/q4-iran-response.js';
 import { type Q7Draw, measureQ7, q7Features } from './questions/q7-public-vs-backchannel.js';
-import { type QreResult, makeQreSolver } from './solve-qre.js';
+import { type QreResult, type QreSolver, makeQreSolver } from './solve-qre.js';
 
 export interface PolicyRun {
   /** 'baseline' or the scenario policy applied. */
@@ -64,21 +64,32 @@ export interface DrawRecord {
   /** Per POLICY_RUNS id. */
   readonly policies: Record<string, PolicyDraw>;
   readonly solver: Record<string, SolveInfo>;
-  /** Figures read from the baseline game only. */
-  readonly detail: {
-    readonly q1: Q1Draw;
-    readonly q2: Q2Draw;
-    readonly q3: Q3Draw;
-    readonly q4: Q4Draw;
-    readonly q7: Q7Draw;
-    readonly checks: ChecksDraw;
-  };
+  /** Figures read from the baseline game only: absent when 'baseline' was not among the runs. */
+  readonly detail?: BaselineDetail;
+}
+
+/** What the questions and checks read from the baseline game of a draw. */
+export interface BaselineDetail {
+  readonly q1: Q1Draw;
+  readonly q2: Q2Draw;
+  readonly q3: Q3Draw;
+  readonly q4: Q4Draw;
+  readonly q7: Q7Draw;
+  readonly checks: ChecksDraw;
+}
+
+/** The baseline figures of a draw; an internal error for a record run without the baseline. */
+export function baselineDetail(r: DrawRecord): BaselineDetail {
+  if (r.detail === undefined) throw new Error(`internal: draw ${r.draw} was run without the baseline`);
+  return r.detail;
 }
 
 export interface RunOptions {
   readonly seed: number;
   readonly draws: number;
   readonly lambda: number;
+  /** Default 'random'. */
+  readonly sampling?: Sampling;
   /** Called after each draw (e.g. a progress line on stderr). */
   readonly onDraw?: (done: number, total: number) => void;
 }
@@ -86,6 +97,8 @@ export interface RunOptions {
 export interface RunResult {
   readonly model: Model;
   readonly seed: number;
+  /** How the draws were made (default 'random'). */
+  readonly sampling?: Sampling;
   readonly draws: number;
   readonly lambda: number;
   readonly records: DrawRecord[];
@@ -167,14 +180,37 @@ export function analysisFeatures(model: Model): AnalysisFeatures {
   };
 }
 
+/** Game compilers that reuse each policy's tree across draws, kept with the solver that reuses its structure. */
+const compilersBySolver = new WeakMap<QreSolver, WeakMap<Model, Map<string, GameCompiler>>>();
+
+function compilerFor(solver: QreSolver, model: Model, run: PolicyRun): GameCompiler {
+  let byModel = compilersBySolver.get(solver);
+  if (!byModel) {
+    byModel = new WeakMap();
+    compilersBySolver.set(solver, byModel);
+  }
+  let byRun = byModel.get(model);
+  if (!byRun) {
+    byRun = new Map();
+    byModel.set(model, byRun);
+  }
+  const key = JSON.stringify(run.policies);
+  let c = byRun.get(key);
+  if (!c) {
+    c = makeGameCompiler(model, { policies: run.policies, labels: false, reuseBuffers: true });
+    byRun.set(key, c);
+  }
+  return c;
+}
+
 function solveRun(
   model: Model,
   params: Float64Array,
   run: PolicyRun,
   lambda: number,
-  solver: ReturnType<typeof makeQreSolver>,
+  solver: QreSolver,
 ): { cg: CompiledGame; qre: QreResult } {
-  const cg = compileGame(model, params, { policies: run.policies, labels: false });
+  const cg = compilerFor(solver, model, run).compile(params);
   return { cg, qre: solver.solve(cg, lambda, run.id) };
 }
 
@@ -182,16 +218,16 @@ function solveRun(
 export function runDraw(
   model: Model,
   draw: number,
-  options: { seed: number; lambda: number },
+  options: { seed: number; lambda: number; sampling?: Sampling; total?: number },
   features: AnalysisFeatures,
   solver = makeQreSolver(),
   runs: readonly PolicyRun[] = POLICY_RUNS,
 ): DrawRecord {
-  const params = drawParameters(model, options.seed, draw);
+  const params = sampleParameters(model, options.seed, draw, options.sampling, options.total);
   const record = parameterRecord(model, params);
   const policies: Record<string, PolicyDraw> = {};
   const solverInfo: Record<string, SolveInfo> = {};
-  let detail: DrawRecord['detail'] | undefined;
+  let detail: BaselineDetail | undefined;
   for (const run of runs) {
     const { cg, qre } = solveRun(model, params, run, options.lambda, solver);
     const frame = buildFrame(cg, qre.leafProb, run.id === 'baseline' ? features.baseline : features.policy);
@@ -215,7 +251,7 @@ export function runDraw(
       };
     }
   }
-  return { draw, params: record, policies, solver: solverInfo, detail: detail! };
+  return { draw, params: record, policies, solver: solverInfo, ...(detail ? { detail } : {}) };
 }
 
 export function runDraws(model: Model, options: RunOptions): RunResult {
@@ -224,8 +260,9 @@ export function runDraws(model: Model, options: RunOptions): RunResult {
   const solver = makeQreSolver();
   const records: DrawRecord[] = [];
   for (let d = 0; d < options.draws; d++) {
-    records.push(runDraw(model, d, options, features, solver));
+    records.push(runDraw(model, d, { ...options, total: options.draws }, features, solver));
     options.onDraw?.(d + 1, options.draws);
   }
-  return { model, seed: options.seed, draws: options.draws, lambda: options.lambda, records };
+  const { seed, draws, lambda, sampling } = options;
+  return { model, seed, draws, lambda, ...(sampling ? { sampling } : {}), records };
 }

@@ -16,7 +16,7 @@ import { DEAL_SUBCLASSES, classIndex, flagIndex } from './outcomes.js';
 import { OIL_MEASURES } from './policy-summary.js';
 import { TAU_CONTAIN, TAU_SCOPE } from './questions/q2-limited-strike.js';
 import { renderJson } from './report/render-json.js';
-import { POLICY_RUNS } from './run-draws.js';
+import { POLICY_RUNS, baselineDetail } from './run-draws.js';
 import { coefficientOfVariation } from './stats.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -259,7 +259,7 @@ describe(`bounds of the design (§6), ${BOUND_DRAWS} draws of the default seed`,
     // sovereignty narrative." and "When American officials publicly declare that a peace deal is finalized,
     // they lock themselves into a specific narrative of success."
     for (const r of a.run.records) {
-      const [announced, , kept] = r.detail.q7.accepted as [number, number, number];
+      const [announced, , kept] = baselineDetail(r).q7.accepted as [number, number, number];
       expect(announced).toBeLessThan(kept);
     }
     const deal = (p: string) => meanOf(p, (x) => x.outcomes.classes[cls('deal')]!);

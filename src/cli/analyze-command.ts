@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { type Analysis, analysisOfRun, runSettings } from '../analysis/analyze.js';
 import { runDrawsPooled } from '../analysis/draw-pool.js';
 import { type DrawJob, contextOfJob } from '../analysis/draw-task.js';
+import { drawsCsv } from '../analysis/draws-csv.js';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../analysis/report/render.js';
+import { type SensitivityResults, sensitivitySections } from '../analysis/sensitivity/sensitivity-report.js';
 import {
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
@@ -17,20 +19,31 @@ import {
   shardRange,
   shardToJson,
 } from '../analysis/shard.js';
-import { parseScenario } from '../scenario/load.js';
+import { SAMPLINGS, type Sampling } from '../scenario/draw.js';
+import { parseScenario, readScenarioText } from '../scenario/load.js';
+import { type NewRun, recordRun } from '../store/run-store.js';
 import { UsageError } from './errors.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import { makeProgress } from './progress.js';
-import { readUserFile } from './read-file.js';
+import { analyzeSensitivityPlan, computeSensitivity } from './sensitivity-command.js';
 
 export interface AnalyzeCommandOptions {
   seed?: string;
   draws?: string;
   workers?: string;
   shard?: string;
+  sampling?: string;
   format?: string;
   out?: string;
   quiet?: boolean;
+  /** Append the tornado and the Sobol indices (brink sensitivity's defaults). */
+  sensitivity?: boolean;
+  /** Saltelli base sample size for --sensitivity. */
+  sobolN?: string;
+  /** Run store file (default: the user's data directory, or $BRINK_DB). */
+  db?: string;
+  /** commander's --no-save. */
+  save?: boolean;
 }
 
 /** The scenario analysed when none is given, relative to the package root (not the working directory). */
@@ -61,9 +74,21 @@ export function parseDraws(text: string | undefined): number | undefined {
   return text === undefined ? undefined : wholeNumber('--draws', text, 1, MAX_DRAWS);
 }
 
+export function parseSampling(text: string | undefined): Sampling | undefined {
+  if (text === undefined) return undefined;
+  if (!(SAMPLINGS as readonly string[]).includes(text)) {
+    throw new UsageError(`--sampling ${text}: expected one of ${SAMPLINGS.join(', ')}`);
+  }
+  return text as Sampling;
+}
+
 export function parseWorkers(text: string | undefined): number | undefined {
   return text === undefined ? undefined : wholeNumber('--workers', text, 1, MAX_WORKERS);
 }
+
+/** The report formats, and csv: the per-draw table. */
+export type AnalyzeFormat = ReportFormat | 'csv';
+export const ANALYZE_FORMATS: readonly AnalyzeFormat[] = [...REPORT_FORMATS, 'csv'];
 
 export function parseFormat(text: string | undefined): ReportFormat {
   const f = text ?? 'text';
@@ -73,10 +98,18 @@ export function parseFormat(text: string | undefined): ReportFormat {
   return f as ReportFormat;
 }
 
+export function parseAnalyzeFormat(text: string | undefined): AnalyzeFormat {
+  const f = text ?? 'text';
+  if (!(ANALYZE_FORMATS as readonly string[]).includes(f)) {
+    throw new UsageError(`--format ${f}: expected one of ${ANALYZE_FORMATS.join(', ')}`);
+  }
+  return f as AnalyzeFormat;
+}
+
 /** A scenario file (or the bundled default) as text and as a model. */
 export function readScenario(scenarioPath: string | undefined) {
   const file = scenarioPath ?? join(packageRoot(), DEFAULT_SCENARIO);
-  const text = readUserFile(file);
+  const text = readScenarioText(file);
   return { file, label: scenarioPath ?? DEFAULT_SCENARIO, text, model: parseScenario(text, file) };
 }
 
@@ -94,20 +127,26 @@ interface Prepared {
   readonly scenario: ReturnType<typeof readScenario>;
   readonly job: DrawJob;
   readonly workers: number | undefined;
-  readonly format: ReportFormat;
+  readonly format: AnalyzeFormat;
 }
 
 function prepare(scenarioPath: string | undefined, opts: AnalyzeCommandOptions): Prepared {
   const seed = parseSeed(opts.seed);
   const draws = parseDraws(opts.draws);
   const workers = parseWorkers(opts.workers);
-  const format = parseFormat(opts.format);
+  const sampling = parseSampling(opts.sampling);
+  const format = parseAnalyzeFormat(opts.format);
   const scenario = readScenario(scenarioPath);
-  const settings = runSettings(scenario.model, { seed, draws });
+  const settings = runSettings(scenario.model, { seed, draws, sampling });
   const job: DrawJob = {
     scenarioText: scenario.text,
     scenarioFile: scenario.file,
-    settings: { seed: settings.seed, lambda: settings.lambda, total: settings.draws },
+    settings: {
+      seed: settings.seed,
+      lambda: settings.lambda,
+      total: settings.draws,
+      sampling: settings.sampling,
+    },
   };
   return { scenario, job, workers, format };
 }
@@ -139,15 +178,65 @@ export async function runAnalysis(
   const p = prepare(scenarioPath, opts);
   const { settings } = p.job;
   const { model, records } = await runRange(p, 0, settings.total, opts.quiet);
-  const run = { model, seed: settings.seed, draws: settings.total, lambda: settings.lambda, records };
+  const run = {
+    model,
+    seed: settings.seed,
+    draws: settings.total,
+    lambda: settings.lambda,
+    sampling: settings.sampling,
+    records,
+  };
   const analysis = analysisOfRun(run, { scenarioLabel: p.scenario.label, version: packageVersion() });
   return { analysis, prepared: p };
 }
 
-/** Renders an analysis in a report format (json carries the aggregate numbers beside the document). */
-export function renderAnalysis(analysis: Analysis, format: ReportFormat): Promise<string> {
+/** Renders an analysis: a report (json carries the aggregate numbers beside the document) or the draws as CSV. */
+export async function renderAnalysis(analysis: Analysis, format: AnalyzeFormat): Promise<string> {
+  if (format === 'csv') return drawsCsv(analysis.run.model, analysis.run.records);
   const doc = format === 'json' ? { ...analysis.doc, data: analysis.results } : analysis.doc;
   return renderReport(doc, format);
+}
+
+/** The analysis with the sensitivity sections appended to its report (and their figures to its data). */
+export function withSensitivity(analysis: Analysis, sensitivity: SensitivityResults): Analysis {
+  return {
+    ...analysis,
+    results: { ...analysis.results, sensitivity } as Analysis['results'],
+    doc: { ...analysis.doc, sections: [...analysis.doc.sections, ...sensitivitySections(sensitivity)] },
+  };
+}
+
+/** What the run store keeps of an analysis: enough to list, show, rerun and diff it. */
+export function analysisRun(
+  analysis: Analysis,
+  scenario: { label: string; text: string },
+  version: string,
+): NewRun {
+  const { run } = analysis;
+  const names = run.model.params.map((p) => p.name);
+  return {
+    kind: 'analyze',
+    scenarioLabel: scenario.label,
+    scenarioText: scenario.text,
+    seed: run.seed,
+    draws: run.draws,
+    options: { lambda: run.lambda, sampling: run.sampling ?? 'random' },
+    version,
+    results: analysis.results,
+    params: { names, values: run.records.map((r) => names.map((n) => r.params[n]!)) },
+  };
+}
+
+/** Saves the analysis unless --no-save, and says where on stderr unless quiet. */
+export function saveAnalysis(
+  analysis: Analysis,
+  scenario: { label: string; text: string },
+  version: string,
+  opts: AnalyzeCommandOptions,
+): void {
+  if (opts.save === false) return;
+  const stored = recordRun(opts.db, analysisRun(analysis, scenario, version));
+  if (!opts.quiet) process.stderr.write(`brink: saved as run ${stored.id} (brink runs show ${stored.id})\n`);
 }
 
 /** The report text; progress goes to stderr unless quiet. Throws UsageError or ScenarioError. */
@@ -156,7 +245,11 @@ export async function analyzeReport(
   opts: AnalyzeCommandOptions = {},
 ): Promise<string> {
   const { analysis, prepared } = await runAnalysis(scenarioPath, opts);
-  return renderAnalysis(analysis, prepared.format);
+  saveAnalysis(analysis, prepared.scenario, packageVersion(), opts);
+  if (!opts.sensitivity) return renderAnalysis(analysis, prepared.format);
+  const plan = analyzeSensitivityPlan(opts);
+  const { results } = await computeSensitivity(prepared.scenario, plan, opts.quiet);
+  return renderAnalysis(withSensitivity(analysis, results), prepared.format);
 }
 
 /** One shard's file text. */
@@ -189,7 +282,7 @@ export async function analyzeShard(
       seed: settings.seed,
       lambda: settings.lambda,
       draws: settings.total,
-      sampling: 'random',
+      sampling: settings.sampling ?? 'random',
     },
     shard: { ...spec, ...range },
     records,

@@ -2,12 +2,17 @@
 // The `brink` command.
 import { Command } from 'commander';
 import { analyzeCommand } from './analyze-command.js';
+import { compareCommand } from './compare-command.js';
 import { convertCommand } from './convert-command.js';
 import { runAction } from './errors.js';
 import { explainCommand } from './explain-command.js';
+import { mergeCommand } from './merge-command.js';
+import { runsCommand } from './runs-cli.js';
+import { registerSensitivityRerun, sensitivityCommand } from './sensitivity-command.js';
 import { solveCommand } from './solve-command.js';
 
 export function buildProgram(): Command {
+  registerSensitivityRerun();
   const program = new Command();
   program
     .name('brink')
@@ -24,10 +29,84 @@ export function buildProgram(): Command {
     .argument('[scenario]', 'scenario YAML (default: the bundled US–Iran 2026 scenario)')
     .option('--seed <n>', "random seed (default: the scenario's)")
     .option('--draws <n>', "number of parameter draws (default: the scenario's)")
+    .option(
+      '--sampling <method>',
+      'random (independent draws) | lhs (Latin hypercube over the run)',
+      'random',
+    )
+    .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it')
+    .option('--shard <k/n>', 'compute only block k of n of the draws and write a shard file for brink merge')
+    .option('--format <format>', 'text | md | html | json | csv (one row per draw and game)', 'text')
+    .option('-o, --out <file>', 'write the report (or shard) to a file instead of stdout; .gz compresses')
+    .option('-q, --quiet', 'no progress messages')
+    .option('--db <file>', 'run store to save the run in (default: $BRINK_DB or the user data directory)')
+    .option('--no-save', 'do not save the run in the run store')
+    .option(
+      '--sensitivity',
+      'append the tornado and Sobol indices of the headline outcomes (docs/sensitivity.md)',
+    )
+    .option('--sobol-n <n>', 'Saltelli base sample for --sensitivity (default 64)')
+    .action((scenario, opts) => runAction(() => analyzeCommand(scenario, opts)));
+
+  program
+    .command('merge')
+    .description('merge the shard files of one run (brink analyze --shard k/n) into its report')
+    .argument('<shards...>', 'shard files (.json or .json.gz), in any order')
+    .option('--format <format>', 'text | md | html | json | csv', 'text')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('-q, --quiet', 'no messages on stderr')
+    .option(
+      '--db <file>',
+      'run store to save the merged run in (default: $BRINK_DB or the user data directory)',
+    )
+    .option('--no-save', 'do not save the merged run in the run store')
+    .action((files, opts) => runAction(() => mergeCommand(files, opts)));
+
+  program
+    .command('compare')
+    .description('compare scenario policies on the same parameter draws (common random numbers; docs/cli.md)')
+    .argument('[scenario]', 'scenario YAML (default: the bundled US–Iran 2026 scenario)')
+    .option(
+      '-p, --policy <name>',
+      'a scenario policy, or baseline; repeat to compare several (one alone is compared with the baseline)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--seed <n>', "random seed (default: the scenario's)")
+    .option('--draws <n>', "number of parameter draws (default: the scenario's)")
+    .option('--lambda <x>', "logit QRE λ (default: the scenario's)")
+    .option('--format <format>', 'text | md | html | json | csv', 'text')
+    .option('-o, --out <file>', 'write the output to a file instead of stdout')
+    .option('-q, --quiet', 'no progress messages')
+    .option(
+      '--db <file>',
+      'run store to save the comparison in (default: $BRINK_DB or the user data directory)',
+    )
+    .option('--no-save', 'do not save the comparison in the run store')
+    .action((scenario, opts) => runAction(() => compareCommand(scenario, opts)));
+
+  program
+    .command('sensitivity')
+    .description(
+      "how the baseline's P(war), P(Hormuz disruption) and P(deal) respond to the parameters: tornado, Sobol indices, flip thresholds (docs/sensitivity.md)",
+    )
+    .argument('[scenario]', 'scenario YAML (default: the bundled US–Iran 2026 scenario)')
+    .option('--sobol-n <n>', 'Sobol base sample size N: N(k + 2) solves; 0 skips the Sobol indices', '64')
+    .option('--factors <a,b,c>', 'the Sobol factors by name (default: the widest tornado swings)')
+    .option('--top <k>', 'Sobol factors taken from the tornado (default 6)')
+    .option('--threshold <param>', 'scan this parameter for switches of the modal option of --stage')
+    .option('--stage <stage>', 'the stage (or private type) whose modal option --threshold watches')
+    .option('--range <lo,hi>', "the interval --threshold scans (default: the parameter's 1 %–99 % quantiles)")
+    .option('--points <n>', 'grid points of the --threshold scan before bisection (default 41)')
+    .option('--seed <n>', "seed of the Sobol design and bootstrap (default: the scenario's)")
+    .option('--lambda <x>', "logit QRE λ (default: the scenario's)")
+    .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it')
     .option('--format <format>', 'text | md | html | json', 'text')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('-q, --quiet', 'no progress messages')
-    .action((scenario, opts) => runAction(() => analyzeCommand(scenario, opts)));
+    .option('--db <file>', 'run store to save the run in (default: $BRINK_DB or the user data directory)')
+    .option('--no-save', 'do not save the run in the run store')
+    .action((scenario, opts) => runAction(() => sensitivityCommand(scenario, opts)));
 
   program
     .command('solve')
@@ -58,6 +137,8 @@ export function buildProgram(): Command {
     .option('-s, --scenario <file>', 'scenario file (default: the bundled US–Iran 2026 scenario)')
     .option('--format <format>', 'text | json', 'text')
     .action((name, opts) => runAction(() => explainCommand(name, opts)));
+
+  program.addCommand(runsCommand());
 
   return program;
 }

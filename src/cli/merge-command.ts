@@ -5,12 +5,21 @@ import { gunzipSync } from 'node:zlib';
 import { analysisOfRun } from '../analysis/analyze.js';
 import { ShardError, mergeShards, shardFromJson } from '../analysis/shard.js';
 import { parseScenario } from '../scenario/load.js';
-import { parseFormat, renderAnalysis, writeOutput } from './analyze-command.js';
+import {
+  parseAnalyzeFormat,
+  parseSampling,
+  renderAnalysis,
+  saveAnalysis,
+  writeOutput,
+} from './analyze-command.js';
 import { UsageError } from './errors.js';
 
 export interface MergeCommandOptions {
   format?: string;
   out?: string;
+  quiet?: boolean;
+  db?: string;
+  save?: boolean;
 }
 
 /** A shard file's text, gunzipped when compressed. */
@@ -33,16 +42,25 @@ function readShardText(file: string): string {
 }
 
 export async function mergeReport(files: readonly string[], opts: MergeCommandOptions = {}): Promise<string> {
-  const format = parseFormat(opts.format);
+  const format = parseAnalyzeFormat(opts.format);
   try {
     const shards = files.map((file) => ({ file, shard: shardFromJson(readShardText(file), file) }));
     const { run, records } = mergeShards(shards);
     const model = parseScenario(run.scenarioText, run.scenarioFile);
     const analysis = analysisOfRun(
-      { model, seed: run.seed, draws: run.draws, lambda: run.lambda, records },
+      {
+        model,
+        seed: run.seed,
+        draws: run.draws,
+        lambda: run.lambda,
+        sampling: parseSampling(run.sampling) ?? 'random',
+        records,
+      },
       { scenarioLabel: run.scenarioLabel, version: run.version },
     );
-    return await renderAnalysis(analysis, format);
+    const text = await renderAnalysis(analysis, format);
+    saveAnalysis(analysis, { label: run.scenarioLabel, text: run.scenarioText }, run.version, opts);
+    return text;
   } catch (e) {
     if (e instanceof ShardError) throw new UsageError(e.message);
     throw e;

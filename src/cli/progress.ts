@@ -9,7 +9,7 @@ export interface Progress {
 
 const SHOW_AFTER_MS = 1000;
 
-export function makeProgress(label: string, quiet: boolean | undefined): Progress {
+export function makeProgress(label: string, quiet: boolean | undefined, unit = 'draws'): Progress {
   if (quiet || !process.stderr.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;
@@ -20,7 +20,7 @@ export function makeProgress(label: string, quiet: boolean | undefined): Progres
         bar = new cliProgress.SingleBar(
           {
             stream: process.stderr,
-            format: `${label} [{bar}] {value}/{total} draws · {eta_formatted} left`,
+            format: `${label} [{bar}] {value}/{total} ${unit} · {eta_formatted} left`,
             hideCursor: true,
             clearOnComplete: false,
           },

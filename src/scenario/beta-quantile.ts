@@ -1,5 +1,5 @@
-// Quantiles of the beta distribution, which src/scenario/distributions.ts leaves without a closed
-// form: the regularized incomplete beta function I_x(a, b) by its continued fraction (modified
+// Quantiles of the beta distribution, which has no closed form (used by quantile() in
+// distributions.ts): the regularized incomplete beta function I_x(a, b) by its continued fraction (modified
 // Lentz), as in Press et al., Numerical Recipes, 3rd ed. (2007), §6.4, inverted by bisection.
 
 /** ln Γ(x) for x > 0: Lanczos approximation (g = 7, 9 terms), relative error about 1e-15. */

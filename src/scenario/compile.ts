@@ -60,7 +60,7 @@ export interface CompiledGame {
 }
 
 const DEFAULT_MAX_NODES = 2_000_000;
-const PROB_TOLERANCE = 1e-9;
+export const PROB_TOLERANCE = 1e-9;
 
 interface Growing {
   data: Float64Array;

@@ -125,7 +125,21 @@ describe('quantiles', () => {
     expect(quantile({ dist: 'normal', mean: 10, sd: 2 }, 0.975)).toBeCloseTo(13.919927969, 7);
     expect(quantile({ dist: 'lognormal', mu: 1, sigma: 2 }, 0.5)).toBeCloseTo(Math.E, 10);
     expect(quantile({ dist: 'discrete', values: [1, 2, 3], probs: [0.2, 0.5, 0.3] }, 0.6)).toBe(2);
-    expect(quantile({ dist: 'beta', alpha: 2, beta: 2 }, 0.5)).toBeUndefined();
+    // Listed out of order, the quantile still rises with p: 0.24 (0.3), 0.275 (0.4), 0.5 (0.3).
+    const unsorted: Distribution = { dist: 'discrete', values: [0.275, 0.5, 0.24], probs: [0.4, 0.3, 0.3] };
+    expect([0.05, 0.29, 0.31, 0.69, 0.71, 0.95].map((p) => quantile(unsorted, p))).toEqual([
+      0.24, 0.24, 0.275, 0.275, 0.5, 0.5,
+    ]);
+    // Beta(2, 2) is symmetric about 1/2; beta(2, 1) has CDF x², so its p-quantile is √p.
+    expect(quantile({ dist: 'beta', alpha: 2, beta: 2 }, 0.5)).toBeCloseTo(0.5, 10);
+    expect(quantile({ dist: 'beta', alpha: 2, beta: 1 }, 0.25)).toBeCloseTo(0.5, 10);
+  });
+
+  test('point and discrete quantiles are step functions over the whole of [0, 1]', () => {
+    for (const p of [0, 0.3, 1]) expect(quantile({ dist: 'point', value: 4 }, p)).toBe(4);
+    const d: Distribution = { dist: 'discrete', values: [1, 2, 3], probs: [0.2, 0.5, 0.3] };
+    // F jumps to 0.2 at 1 and to 0.7 at 2: Q(p) = 1 on [0, 0.2), 2 on [0.2, 0.7), 3 on [0.7, 1].
+    expect([0, 0.19, 0.2, 0.69, 0.7, 0.99, 1].map((p) => quantile(d, p))).toEqual([1, 1, 2, 2, 3, 3, 3]);
   });
 
   test('the empirical 90% quantile of normal draws holds 90% of them', () => {

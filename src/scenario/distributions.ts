@@ -2,10 +2,11 @@
 // where cheap, quantiles. Normal variates come from the inverse CDF (Acklam's rational
 // approximation, relative error < 1.2e-9), so each uses exactly one uniform; gamma variates from
 // Marsaglia & Tsang (2000), "A simple method for generating gamma variables", ACM TOMS 26(3);
-// beta variates as X / (X + Y) with X, Y gamma.
+// beta variates as X / (X + Y) with X, Y gamma; beta quantiles numerically (beta-quantile.ts).
 
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { betaQuantile } from './beta-quantile.js';
 
 export type Distribution =
   | { readonly dist: 'point'; readonly value: number }
@@ -235,8 +236,11 @@ export function variance(d: Distribution): number | undefined {
   }
 }
 
-/** The p-quantile, where it has a closed form; undefined for beta. */
-export function quantile(d: Distribution, p: number): number | undefined {
+/**
+ * The p-quantile (inverse distribution function) of any distribution, for 0 ≤ p ≤ 1: closed forms,
+ * except beta, which inverts its incomplete beta function numerically (beta-quantile.ts).
+ */
+export function quantile(d: Distribution, p: number): number {
   switch (d.dist) {
     case 'point':
       return d.value;
@@ -252,9 +256,16 @@ export function quantile(d: Distribution, p: number): number | undefined {
       return Math.exp(truncatedNormal(p, d.mu, d.sigma, logMin, logMax));
     }
     case 'beta':
-      return undefined;
-    case 'discrete':
-      return discreteQuantile(p, d.values, d.probs);
+      return betaQuantile(p, d.alpha, d.beta);
+    case 'discrete': {
+      // A quantile is monotone in p: walk the values in increasing order, whatever order the file lists them in.
+      const order = d.values.map((_, i) => i).sort((a, b) => d.values[a]! - d.values[b]!);
+      return discreteQuantile(
+        p,
+        order.map((i) => d.values[i]!),
+        order.map((i) => d.probs[i]!),
+      );
+    }
   }
 }
 

@@ -108,9 +108,13 @@ export function parseScenario(text: string, file = '<scenario>'): Model {
 
 /** Reads a scenario file; `file` is also the name used in diagnostics. Throws ScenarioError. */
 export function loadScenario(file: string): Model {
-  let text: string;
+  return parseScenario(readScenarioText(file), file);
+}
+
+/** A scenario file's text; a file that cannot be read is a located ScenarioError. */
+export function readScenarioText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
@@ -119,7 +123,6 @@ export function loadScenario(file: string): Model {
       { file, line: 0, col: 0, path: '(file)', message: `cannot read the scenario: ${why}` },
     ]);
   }
-  return parseScenario(text, file);
 }
 
 /** A ScenarioError for problems found after loading (e.g. while compiling a draw). */

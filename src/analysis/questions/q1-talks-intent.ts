@@ -17,7 +17,7 @@ import {
 } from '../leaf-frame.js';
 import type { Section } from '../report/document.js';
 import { formatProbability } from '../report/format.js';
-import type { RunResult } from '../run-draws.js';
+import { type RunResult, baselineDetail } from '../run-draws.js';
 import { type Stat, statOf, summarise } from '../stats.js';
 
 export const INTENTS = ['buying_time', 'risk_control', 'legitimacy'] as const;
@@ -113,7 +113,7 @@ export interface Q1Result {
 }
 
 export function aggregateQ1(run: RunResult): Q1Result {
-  const d = run.records.map((r) => r.detail.q1);
+  const d = run.records.map((r) => baselineDetail(r).q1);
   const per = (pick: (x: Q1Draw) => number[]) => INTENTS.map((_, k) => statOf(d, (x) => pick(x)[k]!));
   const openings = choiceIds(run.model, 'us_open');
   const postTalks = per((x) => x.postTalks);

@@ -7,7 +7,7 @@ import { type LeafFrame, both, choiceIndex, column, expectation, stepIndex, took
 import { OUTCOME_CLASSES, classIndex, classMask } from '../outcomes.js';
 import type { Section } from '../report/document.js';
 import { formatProbability, formatUtility } from '../report/format.js';
-import type { RunResult } from '../run-draws.js';
+import { type RunResult, baselineDetail } from '../run-draws.js';
 import { type Stat, ratio, statOf } from '../stats.js';
 import { INTENTS, RESOLVES } from './q1-talks-intent.js';
 
@@ -220,7 +220,7 @@ export interface Q2Result {
 }
 
 export function aggregateQ2(run: RunResult): Q2Result {
-  const d = run.records.map((r) => r.detail.q2);
+  const d = run.records.map((r) => baselineDetail(r).q2);
   const model = run.model;
   const openings = model.stages.find((s) => s.id === 'us_open')!.choices.map((c) => c.id);
   const limitedIdx = openings.indexOf('limited_strike');

@@ -8,7 +8,7 @@ import { DEAL_SUBCLASSES, FLAGS, OUTCOME_CLASSES, classIndex, classMask, flagInd
 import { OIL_MEASURES } from '../policy-summary.js';
 import type { Section } from '../report/document.js';
 import { formatNumber, formatProbability } from '../report/format.js';
-import type { RunResult } from '../run-draws.js';
+import { type RunResult, baselineDetail } from '../run-draws.js';
 import { type Stat, statOf, summarise } from '../stats.js';
 
 export const Q3_QUESTION =
@@ -177,7 +177,7 @@ function rank(tables: Map<string, number[]>[]): RankedPath[] {
 }
 
 export function aggregateQ3(run: RunResult): Q3Result {
-  const d = run.records.map((r) => r.detail.q3);
+  const d = run.records.map((r) => baselineDetail(r).q3);
   const base = run.records.map((r) => r.policies.baseline!);
   const frontsAt = OIL_MEASURES.findIndex((m) => m.id === 'fronts');
   const woh = flagIndex('war_or_hormuz');

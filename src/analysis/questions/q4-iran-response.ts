@@ -7,7 +7,7 @@
 import { type CrossTab, type LeafFrame, cellMass, choiceIds, crossTab } from '../leaf-frame.js';
 import type { Section } from '../report/document.js';
 import { formatProbability } from '../report/format.js';
-import type { RunResult } from '../run-draws.js';
+import { type RunResult, baselineDetail } from '../run-draws.js';
 import { type Stat, ratio, statOf } from '../stats.js';
 
 export const Q4_QUESTION =
@@ -95,7 +95,7 @@ export interface Q4Result {
 }
 
 export function aggregateQ4(run: RunResult): Q4Result {
-  const d = run.records.map((r) => r.detail.q4);
+  const d = run.records.map((r) => baselineDetail(r).q4);
   const m = run.model;
   const grid3 = (pick: (x: Q4Draw) => number[][][]) => {
     const first = pick(d[0]!);

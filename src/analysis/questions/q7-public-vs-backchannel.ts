@@ -6,7 +6,7 @@ import { type LeafFrame, column, expectation, truthOf } from '../leaf-frame.js';
 import { classIndex, flagIndex } from '../outcomes.js';
 import type { Section } from '../report/document.js';
 import { formatProbability, formatUtility } from '../report/format.js';
-import type { RunResult } from '../run-draws.js';
+import { type RunResult, baselineDetail } from '../run-draws.js';
 import { type Stat, statOf } from '../stats.js';
 
 export const Q7_QUESTION =
@@ -109,7 +109,7 @@ export function aggregateQ7(run: RunResult): Q7Result {
       parts: partIdx.map((i) => st((x) => (i >= 0 ? x.parts[i]! : Number.NaN))),
     };
   });
-  const d = run.records.map((r) => r.detail.q7);
+  const d = run.records.map((r) => baselineDetail(r).q7);
   const below = d.filter((x) => x.accepted[0]! < x.accepted[2]!).length;
   return {
     policies,

@@ -5,6 +5,7 @@ import { barFormat, formatInterval, formatNumber, formatValue } from './format.j
 
 type BarChart = Extract<Block, { kind: 'bar-chart' }>;
 type LineChart = Extract<Block, { kind: 'line-chart' }>;
+type Tornado = Extract<Block, { kind: 'tornado' }>;
 
 export interface PlainTable {
   header: string[];
@@ -16,7 +17,7 @@ export interface PlainTable {
 export function barChartTable(chart: BarChart): PlainTable {
   const format = barFormat(chart.unit);
   const hasSeries = chart.bars.some((b) => b.series !== undefined);
-  const header = ['', ...(hasSeries ? ['series'] : []), 'value', '90 % interval'];
+  const header = ['', ...(hasSeries ? ['series'] : []), 'value', chart.intervalLabel ?? '90 % interval'];
   const rows = chart.bars.map((b) => [
     b.label,
     ...(hasSeries ? [b.series ?? ''] : []),
@@ -52,4 +53,17 @@ export function lineChartTable(chart: LineChart): PlainTable {
     ...series.map((s) => pointCell(chart.points.find((p) => p.series === s && p.x === x))),
   ]);
   return { header: [chart.xLabel, ...series], rows, right: [true, ...series.map(() => false)] };
+}
+
+/** One row per input: the output at its low and high value, and the swing between them. */
+export function tornadoChartTable(chart: Tornado): PlainTable {
+  const format = barFormat(chart.unit);
+  const header = ['', chart.lowLabel, chart.highLabel, 'swing'];
+  const rows = chart.bars.map((b) => [
+    b.label,
+    formatValue(b.low, format),
+    formatValue(b.high, format),
+    formatValue(Math.abs(b.high - b.low), format),
+  ]);
+  return { header, rows, right: [false, true, true, true] };
 }

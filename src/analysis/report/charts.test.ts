@@ -42,6 +42,27 @@ describe('charts as SVG', () => {
     expect(svg.match(/class="mark-area role-mark/g)).toHaveLength(1);
   });
 
+  it('draws a tornado as two bars per input from the base, with a rule at the base', async () => {
+    const chart = {
+      kind: 'tornado' as const,
+      title: 'P(war)',
+      unit: 'probability',
+      base: 0.2,
+      lowLabel: 'low',
+      highLabel: 'high',
+      bars: [
+        { label: 'a', low: 0.1, high: 0.35 },
+        { label: 'b', low: 0.25, high: 0.15 },
+      ],
+    };
+    const svg = await chartSvg(chart, 'chart-3');
+    expect(svg.match(/aria-roledescription="bar"/g)).toHaveLength(4);
+    expect(svg.match(/aria-roledescription="rule mark"/g)).toHaveLength(1);
+    expect(svg).toContain('>20.0%</text>');
+    // Deterministic: the same chart gives the same bytes.
+    expect(await chartSvg(chart, 'chart-3')).toBe(svg);
+  });
+
   it('renumbers ids per chart, so output does not depend on what was drawn before', async () => {
     expect(
       scopeSvgIds(

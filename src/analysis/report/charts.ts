@@ -10,6 +10,7 @@ import { barFormat } from './format.js';
 
 type BarChart = Extract<Block, { kind: 'bar-chart' }>;
 type LineChart = Extract<Block, { kind: 'line-chart' }>;
+type Tornado = Extract<Block, { kind: 'tornado' }>;
 
 const CHART_WIDTH = 480;
 const LINE_HEIGHT = 240;
@@ -93,6 +94,54 @@ export function lineChartSpec(chart: LineChart): TopLevelSpec {
 }
 
 /**
+ * A tornado: per input, a bar from the base value to the output with the input at its low value
+ * and one to the output at its high value (side by side, coloured by end), and a rule at the base.
+ */
+export function tornadoChartSpec(chart: Tornado): TopLevelSpec {
+  const probability = barFormat(chart.unit) === 'probability';
+  const values = chart.bars.flatMap((b) => [
+    { label: b.label, end: chart.lowLabel, from: chart.base, to: b.low },
+    { label: b.label, end: chart.highLabel, from: chart.base, to: b.high },
+  ]);
+  const x = {
+    field: 'from',
+    type: 'quantitative',
+    title: chart.unit === '' ? null : chart.unit,
+    scale: { zero: false },
+    ...(probability ? { axis: { format: '.1%' } } : {}),
+  } as const;
+  return {
+    title: chart.title,
+    width: CHART_WIDTH,
+    config: CONFIG,
+    layer: [
+      {
+        data: { values },
+        mark: 'bar',
+        encoding: {
+          y: { field: 'label', type: 'nominal', sort: null, title: null },
+          yOffset: { field: 'end', type: 'nominal', sort: [chart.lowLabel, chart.highLabel] },
+          x,
+          x2: { field: 'to' },
+          color: {
+            field: 'end',
+            type: 'nominal',
+            sort: [chart.lowLabel, chart.highLabel],
+            scale: { range: ['#9ecae9', '#2e6aa6'] },
+            title: null,
+          },
+        },
+      },
+      {
+        data: { values: [{ base: chart.base }] },
+        mark: { type: 'rule', color: 'black' },
+        encoding: { x: { field: 'base', type: 'quantitative' } },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/**
  * Gives every id in an SVG a name of the form `<prefix>-<n>`, numbered in order of first
  * appearance, and rewrites the references to it (url(#id), href="#id").
  */
@@ -121,7 +170,12 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 /** The SVG of a chart block; `prefix` makes its ids unique within the page (e.g. "chart-3"). */
-export async function chartSvg(chart: BarChart | LineChart, prefix: string): Promise<string> {
-  const spec = chart.kind === 'bar-chart' ? barChartSpec(chart) : lineChartSpec(chart);
+export async function chartSvg(chart: BarChart | LineChart | Tornado, prefix: string): Promise<string> {
+  const spec =
+    chart.kind === 'bar-chart'
+      ? barChartSpec(chart)
+      : chart.kind === 'tornado'
+        ? tornadoChartSpec(chart)
+        : lineChartSpec(chart);
   return scopeSvgIds(await specToSvg(spec), prefix);
 }

@@ -20,6 +20,22 @@ export type Block =
       title: string;
       unit: string;
       bars: { label: string; series?: string; value: number; low?: number; high?: number }[];
+      /** What the intervals are, when not 90 % intervals (e.g. "95 % bootstrap interval"). */
+      intervalLabel?: string;
+    }
+  /**
+   * A tornado diagram (one-at-a-time sensitivity): per label, the output with that input alone at
+   * its low and at its high value, drawn as bars from the base value (every input at its base).
+   */
+  | {
+      kind: 'tornado';
+      title: string;
+      unit: string;
+      base: number;
+      /** What the low and high ends are, e.g. "low (5 % quantile)". */
+      lowLabel: string;
+      highLabel: string;
+      bars: { label: string; low: number; high: number }[];
     }
   /** Lines over x (for example a price path with a band). */
   | {

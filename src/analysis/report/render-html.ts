@@ -2,14 +2,14 @@
 // and nothing fetched from elsewhere, so it can be mailed or archived as a single file. Every piece
 // of text from the document is escaped; only the SVG from Vega (which escapes its own text) is
 // inserted as markup.
-import { type PlainTable, barChartTable, lineChartTable } from './chart-tables.js';
+import { type PlainTable, barChartTable, lineChartTable, tornadoChartTable } from './chart-tables.js';
 import { chartSvg } from './charts.js';
 import type { Block, ReportDocument, Section } from './document.js';
 import { formatCell, formatInterval, formatValue } from './format.js';
 
 type Figure = Extract<Block, { kind: 'figure' }>;
 type Table = Extract<Block, { kind: 'table' }>;
-type Chart = Extract<Block, { kind: 'bar-chart' | 'line-chart' }>;
+type Chart = Extract<Block, { kind: 'bar-chart' | 'line-chart' | 'tornado' }>;
 
 const STYLE = `
 body { font-family: system-ui, sans-serif; line-height: 1.45; color: #1a1a1a; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
@@ -94,7 +94,12 @@ function tableHtml(t: Table): string {
 /** The chart as SVG, with its values in a table that opens on demand. */
 async function chartHtml(c: Chart, n: number): Promise<string> {
   const svg = await chartSvg(c, `chart-${n}`);
-  const values = c.kind === 'bar-chart' ? barChartTable(c) : lineChartTable(c);
+  const values =
+    c.kind === 'bar-chart'
+      ? barChartTable(c)
+      : c.kind === 'tornado'
+        ? tornadoChartTable(c)
+        : lineChartTable(c);
   return [
     '<figure class="chart">',
     svg,
@@ -117,6 +122,7 @@ async function blockHtml(b: Block, nextChart: () => number): Promise<string> {
       return `<ul>\n${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
     case 'bar-chart':
     case 'line-chart':
+    case 'tornado':
       return chartHtml(b, nextChart());
   }
 }

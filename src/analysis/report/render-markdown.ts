@@ -1,9 +1,9 @@
 // A report as Markdown (CommonMark with GitHub tables): headings per section, figures as a list
 // with their traces, tables, and charts given as tables of their values.
 
-import { barChartTable, lineChartTable } from './chart-tables.js';
+import { barChartTable, lineChartTable, tornadoChartTable } from './chart-tables.js';
 import type { Block, ReportDocument, Section } from './document.js';
-import { formatCell, formatInterval, formatValue } from './format.js';
+import { barFormat, formatCell, formatInterval, formatValue } from './format.js';
 
 type Figure = Extract<Block, { kind: 'figure' }>;
 
@@ -96,6 +96,14 @@ function blockText(b: Exclude<Block, Figure>): string {
       const t = lineChartTable(b);
       const title = `**${escapeInline(b.title)}:** ${escapeInline(b.yLabel)} by ${escapeInline(b.xLabel)}`;
       return [title, '', ...table(t.header, t.rows, t.right)].join('\n');
+    }
+    case 'tornado': {
+      const t = tornadoChartTable(b);
+      const unit = b.unit === '' ? '' : ` (${escapeInline(b.unit)})`;
+      const base = `base ${formatValue(b.base, barFormat(b.unit))}`;
+      return [`**${escapeInline(b.title)}**${unit}, ${base}`, '', ...table(t.header, t.rows, t.right)].join(
+        '\n',
+      );
     }
   }
 }

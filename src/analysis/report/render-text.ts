@@ -2,7 +2,7 @@
 // tables, block-character charts, and after every figure the trace of where it comes from.
 import type { Block, ReportDocument, Section } from './document.js';
 import { formatCell, formatInterval, formatValue } from './format.js';
-import { textBarChart, textLineChart } from './text-charts.js';
+import { textBarChart, textLineChart, textTornadoChart } from './text-charts.js';
 import { type Align, alignTable, indentWrap, padEnd, width, wrap } from './text-layout.js';
 
 export const TEXT_WIDTH = 100;
@@ -67,6 +67,8 @@ function blockLines(b: Block, figureLabelW: number): string[] {
       return textBarChart(b, TEXT_WIDTH);
     case 'line-chart':
       return textLineChart(b, TEXT_WIDTH);
+    case 'tornado':
+      return textTornadoChart(b, TEXT_WIDTH);
   }
 }
 

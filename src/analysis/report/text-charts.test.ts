@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leftBar, rightBar, sparkline, textBarChart } from './text-charts.js';
+import { tornadoChartTable } from './chart-tables.js';
+import { leftBar, rightBar, sparkline, textBarChart, textTornadoChart } from './text-charts.js';
 
 describe('text charts', () => {
   it('draws bars in eighths of a column to the right and halves to the left', () => {
@@ -33,5 +34,34 @@ describe('text charts', () => {
       `  a   ${'█'.repeat(15)}${' '.repeat(15)}  50.0%  [25.0%, 100.0%]`,
       `  bb  ${'█'.repeat(7)}▌${' '.repeat(22)}  25.0%`,
     ]);
+  });
+  it('draws a tornado either side of its base line, the nearer end over the farther', () => {
+    const chart = {
+      kind: 'tornado' as const,
+      title: 'P(war)',
+      unit: 'probability',
+      base: 0.2,
+      lowLabel: 'low (5 % quantile)',
+      highLabel: 'high (95 % quantile)',
+      bars: [
+        // On a scale from 0.1 (column 0) to 0.39 (column 29): base at column 10.
+        { label: 'a', low: 0.1, high: 0.39 },
+        { label: 'bb', low: 0.3, high: 0.25 },
+      ],
+    };
+    expect(textTornadoChart(chart, 100)).toEqual([
+      'P(war) (probability), base 20.0%',
+      '  ░ low (5 % quantile), █ high (95 % quantile), │ base',
+      `  a   ${'░'.repeat(10)}│${'█'.repeat(19)}  10.0% … 39.0%`,
+      `  bb  ${' '.repeat(10)}│${'█'.repeat(5)}${'░'.repeat(5)}${' '.repeat(9)}  30.0% … 25.0%`,
+    ]);
+    expect(tornadoChartTable(chart)).toEqual({
+      header: ['', 'low (5 % quantile)', 'high (95 % quantile)', 'swing'],
+      rows: [
+        ['a', '10.0%', '39.0%', '29.0%'],
+        ['bb', '30.0%', '25.0%', '5.0%'],
+      ],
+      right: [false, true, true, true],
+    });
   });
 });

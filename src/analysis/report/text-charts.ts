@@ -1,5 +1,6 @@
 // Charts drawn with block characters for a terminal: horizontal bars with their value and 90 %
-// interval written beside them, and line charts as a sparkline per series plus a table of points.
+// interval written beside them, line charts as a sparkline per series plus a table of points, and
+// tornados as bars either side of a base line.
 import { lineChartTable, seriesOf } from './chart-tables.js';
 import type { Block } from './document.js';
 import { barFormat, formatInterval, formatNumber, formatValue } from './format.js';
@@ -7,6 +8,7 @@ import { type Align, alignTable, padEnd, padStart, width, wrap } from './text-la
 
 type BarChart = Extract<Block, { kind: 'bar-chart' }>;
 type LineChart = Extract<Block, { kind: 'line-chart' }>;
+type Tornado = Extract<Block, { kind: 'tornado' }>;
 
 /** Columns given to the bars themselves; labels and numbers take the rest. */
 export const BAR_COLUMNS = 30;
@@ -127,5 +129,59 @@ export function textLineChart(chart: LineChart, total: number): string[] {
   const t = lineChartTable(chart);
   const align = t.right.map((r) => (r ? 'right' : 'left') as Align);
   out.push(...alignTable(t.header, t.rows, align, total - 2).map((l) => `  ${l}`));
+  return out;
+}
+
+const TORNADO_LOW = '░';
+const TORNADO_HIGH = '█';
+const TORNADO_BASE = '│';
+
+/**
+ * A tornado in whole columns on one scale from the lowest to the highest value: ░ from the base
+ * line to the output at the input's low value, █ to the output at its high value (the nearer end
+ * drawn over the farther when both lie on one side), then both values.
+ */
+export function textTornadoChart(chart: Tornado, total: number): string[] {
+  const format = barFormat(chart.unit);
+  const unit = chart.unit === '' ? '' : ` (${chart.unit})`;
+  const title = wrap(`${chart.title}${unit}, base ${formatValue(chart.base, format)}`, total);
+  if (chart.bars.length === 0) return [...title, '  (no data)'];
+  const all = finite([chart.base, ...chart.bars.flatMap((b) => [b.low, b.high])]);
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const col = (x: number) =>
+    Number.isFinite(x) && hi > lo ? Math.round(((x - lo) / (hi - lo)) * (BAR_COLUMNS - 1)) : -1;
+  const baseCol = Math.max(0, col(chart.base));
+  const labelW = Math.min(MAX_LABEL, Math.max(...chart.bars.map((b) => width(b.label))));
+  const lows = chart.bars.map((b) => formatValue(b.low, format));
+  const highs = chart.bars.map((b) => formatValue(b.high, format));
+  const lowW = Math.max(...lows.map(width));
+  const highW = Math.max(...highs.map(width));
+  const out = [
+    ...title,
+    `  ${TORNADO_LOW} ${chart.lowLabel}, ${TORNADO_HIGH} ${chart.highLabel}, ${TORNADO_BASE} base`,
+  ];
+  chart.bars.forEach((b, i) => {
+    const cells = new Array<string>(BAR_COLUMNS).fill(' ');
+    const paint = (x: number, ch: string) => {
+      const c = col(x);
+      if (c < 0) return;
+      for (let k = Math.min(c, baseCol); k <= Math.max(c, baseCol); k++) cells[k] = ch;
+    };
+    const ends = [
+      { x: b.low, ch: TORNADO_LOW },
+      { x: b.high, ch: TORNADO_HIGH },
+    ].sort((p, q) => Math.abs(q.x - chart.base) - Math.abs(p.x - chart.base));
+    for (const e of ends) paint(e.x, e.ch);
+    cells[baseCol] = TORNADO_BASE;
+    const labelLines = wrap(b.label, labelW);
+    const row = [
+      padEnd(labelLines[0]!, labelW),
+      cells.join(''),
+      `${padStart(lows[i]!, lowW)} … ${padStart(highs[i]!, highW)}`,
+    ];
+    out.push(`  ${row.join('  ')}`.trimEnd());
+    for (const more of labelLines.slice(1)) out.push(`  ${more}`);
+  });
   return out;
 }

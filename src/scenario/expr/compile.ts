@@ -19,17 +19,42 @@ export type UnknownNameMessage = (name: string) => string;
 
 const truth = (x: number): boolean => x !== 0 && !Number.isNaN(x);
 
+/**
+ * What a compiled evaluator computes, for code that rewrites formulas (specialise.ts): the
+ * operation and its inputs (themselves evaluators). Constants are read with constantValue;
+ * evaluators built elsewhere (e.g. payoff-term sums) have no shape and stay opaque.
+ */
+export type Shape =
+  | { readonly kind: 'slot'; readonly slot: number }
+  | { readonly kind: 'unary'; readonly op: '-' | 'not'; readonly arg: Evaluator }
+  | { readonly kind: 'binary'; readonly op: string; readonly left: Evaluator; readonly right: Evaluator }
+  | { readonly kind: 'call'; readonly fn: string; readonly args: readonly Evaluator[] };
+
+const shapes = new WeakMap<Evaluator, Shape>();
+
+/** The shape of an evaluator compiled here, or undefined (constants and foreign evaluators). */
+export function shapeOf(e: Evaluator): Shape | undefined {
+  return shapes.get(e);
+}
+
+function withShape(e: Evaluator, shape: Shape): Evaluator {
+  if (constantOf(e) === undefined) shapes.set(e, shape);
+  return e;
+}
+
 function constantOf(e: Evaluator): number | undefined {
   return (e as Evaluator & { constant?: number }).constant;
 }
 
-function constant(value: number): Evaluator {
+/** An evaluator returning a constant (constantValue reads it back). */
+export function constant(value: number): Evaluator {
   const f = ((): number => value) as Evaluator & { constant?: number };
   f.constant = value;
   return f;
 }
 
-function binary(op: string, a: Evaluator, b: Evaluator): Evaluator {
+/** The evaluator of a binary operator (also used by specialise.ts, so both compute alike). */
+export function binary(op: string, a: Evaluator, b: Evaluator): Evaluator {
   switch (op) {
     case '+':
       return (env) => a(env) + b(env);
@@ -62,7 +87,8 @@ function binary(op: string, a: Evaluator, b: Evaluator): Evaluator {
   }
 }
 
-function call(fn: string, args: Evaluator[]): Evaluator {
+/** The evaluator of a function call; `if` evaluates only the branch it takes. */
+export function call(fn: string, args: Evaluator[]): Evaluator {
   if (fn === 'if') {
     const [c, t, f] = args as [Evaluator, Evaluator, Evaluator];
     return (env) => (truth(c(env)) ? t(env) : f(env));
@@ -73,6 +99,16 @@ function call(fn: string, args: Evaluator[]): Evaluator {
     return (env) => apply([a(env)]);
   }
   return (env) => apply(args.map((a) => a(env)));
+}
+
+/** The evaluator of a unary operator. */
+export function unary(op: '-' | 'not', a: Evaluator): Evaluator {
+  return op === '-' ? (env) => -a(env) : (env) => (truth(a(env)) ? 0 : 1);
+}
+
+/** An evaluator reading one slot of the environment. */
+export function slotReader(slot: number): Evaluator {
+  return withShape((env) => env[slot]!, { kind: 'slot', slot });
 }
 
 /** Compiles a parsed formula. Sub-expressions whose inputs are all constants are folded. */
@@ -86,29 +122,28 @@ export function compileAst(e: Expr, resolve: Resolver, unknown?: UnknownNameMess
         if (!b) throw new ExprError(unknown ? unknown(x.name) : `unknown name '${x.name}'`, x.pos + 1);
         if ('value' in b) return constant(b.value);
         if ('formula' in b) return b.formula;
-        const slot = b.slot;
-        return (env) => env[slot]!;
+        return slotReader(b.slot);
       }
       case 'unary': {
         const a = go(x.arg);
-        const f: Evaluator = x.op === '-' ? (env) => -a(env) : (env) => (truth(a(env)) ? 0 : 1);
-        return fold(f, [a]);
+        return withShape(fold(unary(x.op, a), [a]), { kind: 'unary', op: x.op, arg: a });
       }
       case 'binary': {
         const a = go(x.left);
         const b = go(x.right);
-        return fold(binary(x.op, a, b), [a, b]);
+        return withShape(fold(binary(x.op, a, b), [a, b]), { kind: 'binary', op: x.op, left: a, right: b });
       }
       case 'call': {
         const args = x.args.map(go);
-        return fold(call(x.fn, args), args);
+        return withShape(fold(call(x.fn, args), args), { kind: 'call', fn: x.fn, args });
       }
     }
   };
   return go(e);
 }
 
-function fold(f: Evaluator, inputs: Evaluator[]): Evaluator {
+/** f itself, or a constant when all its inputs are constants (f evaluated once). */
+export function fold(f: Evaluator, inputs: readonly Evaluator[]): Evaluator {
   if (inputs.every((i) => constantOf(i) !== undefined)) return constant(f(new Float64Array(0)));
   return f;
 }
