@@ -137,7 +137,9 @@ describe('brink runs (list, show, diff) on a temporary database', () => {
     recordRun(odd, { ...fakeRun(1), kind: 'wargame' });
     const w = brink('runs', 'rerun', 'latest', '--db', odd);
     expect(w.code).toBe(2);
-    expect(w.err).toMatch(/runs of kind 'wargame' cannot be rerun yet \(only analyze, compare, sensitivity\)/);
+    expect(w.err).toMatch(
+      /runs of kind 'wargame' cannot be rerun yet \(only analyze, compare, sensitivity\)/,
+    );
   });
 
   it('rerun reports DIFFERENT through an injected runner', async () => {
