@@ -104,6 +104,7 @@ export function buildProgram(): Command {
     .option('--format <format>', 'text | md | html | json', 'text')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('-q, --quiet', 'no progress messages')
+    .option('--between <a,b>', 'with --threshold: compare only these options of the stage')
     .option('--db <file>', 'run store to save the run in (default: $BRINK_DB or the user data directory)')
     .option('--no-save', 'do not save the run in the run store')
     .action((scenario, opts) => runAction(() => sensitivityCommand(scenario, opts)));

@@ -38,6 +38,8 @@ export interface SensitivityCommandOptions {
   top?: string;
   threshold?: string;
   stage?: string;
+  /** Comma-separated options of the stage to compare (only these). */
+  between?: string;
   range?: string;
   points?: string;
   seed?: string;
@@ -95,11 +97,39 @@ function checked<T>(option: string, check: () => T): T {
   }
 }
 
+/** "a,b" → the options compared by --between (at least two). */
+function parseBetween(text: string): string[] {
+  const names = text
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  if (names.length < 2)
+    throw new UsageError(
+      `--between ${text}: give two or more options of the stage, e.g. limited_strike,broad_campaign`,
+    );
+  return names;
+}
+
+async function checkedAsync<T>(option: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`${option}: ${e.message}`);
+    throw e;
+  }
+}
+
 export interface Plan {
   readonly sobolN: number;
   readonly factors?: string[];
   readonly top: number;
-  readonly threshold?: { param: string; stage: string; range?: [number, number]; points: number };
+  readonly threshold?: {
+    param: string;
+    stage: string;
+    among?: string[];
+    range?: [number, number];
+    points: number;
+  };
   readonly seed?: number;
   readonly lambda?: number;
   readonly workers: number;
@@ -113,6 +143,7 @@ function plan(opts: SensitivityCommandOptions): Plan {
   for (const [option, value] of [
     ['--range', opts.range],
     ['--points', opts.points],
+    ['--between', opts.between],
   ] as const)
     if (value !== undefined && opts.threshold === undefined)
       throw new UsageError(`${option}: only with --threshold`);
@@ -131,6 +162,7 @@ function plan(opts: SensitivityCommandOptions): Plan {
           threshold: {
             param: opts.threshold,
             stage: opts.stage,
+            ...(opts.between !== undefined ? { among: parseBetween(opts.between) } : {}),
             range: parseRange(opts.range),
             points:
               opts.points === undefined ? DEFAULT_POINTS : wholeNumber('--points', opts.points, 2, 10_000),
@@ -195,10 +227,23 @@ export async function computeSensitivity(
       }
     }
     if (p.threshold && range) {
-      const { param, stage, points } = p.threshold;
+      const { param, stage, points, among } = p.threshold;
+      const lo = range[0];
+      const hi = range[1];
       thresholds.push(
         await phase('thresholds', (onProgress) =>
-          flipThresholdsFor(model, { pool, param, stage, lo: range[0], hi: range[1], points, onProgress }),
+          checkedAsync('--between', () =>
+            flipThresholdsFor(model, {
+              pool,
+              param,
+              stage,
+              lo,
+              hi,
+              points,
+              onProgress,
+              ...(among ? { among } : {}),
+            }),
+          ),
         ),
       );
     }

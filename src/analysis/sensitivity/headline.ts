@@ -78,10 +78,12 @@ export function stepMarginals(frame: LeafFrame, step: string): StepMarginals {
 }
 
 /** The most probable option (the first on ties), or NOT_PLAYED when the step is never reached. */
-export function modalOf(m: StepMarginals): string {
+export function modalOf(m: StepMarginals, among?: readonly string[]): string {
   let best = -1;
-  for (let c = 0; c < m.prob.length; c++)
+  for (let c = 0; c < m.prob.length; c++) {
+    if (among && !among.includes(m.options[c]!)) continue;
     if (m.prob[c]! > 0 && (best < 0 || m.prob[c]! > m.prob[best]!)) best = c;
+  }
   return best < 0 ? NOT_PLAYED : m.options[best]!;
 }
 
@@ -96,7 +98,8 @@ export interface HeadlineEvaluator {
   /** The outputs' values (outputs order) for a parameter vector (Model.params order). */
   evaluate(params: Float64Array): number[];
   /** Index of the modal option of `step` (stepOptions order), -1 when the step is not reached. */
-  modalIndex(params: Float64Array, step: string): number;
+  /** The most probable option of a step (only among `among` when given); −1 when none is played. */
+  modalIndex(params: Float64Array, step: string, among?: readonly string[]): number;
 }
 
 export function makeHeadlineEvaluator(model: Model, lambda: number): HeadlineEvaluator {
@@ -131,10 +134,10 @@ export function makeHeadlineEvaluator(model: Model, lambda: number): HeadlineEva
       // The same sum as measureOutcomes (outcomes.ts), so the figures equal analyze's.
       return classIndex.map((k) => expectation(f, classMask(classes, k)));
     },
-    modalIndex(params, step) {
+    modalIndex(params, step, among) {
       const options = stepOptions(model, step);
       const m = stepMarginals(frame(params), step);
-      const modal = modalOf(m);
+      const modal = modalOf(m, among);
       return modal === NOT_PLAYED ? -1 : options.indexOf(modal);
     },
   };

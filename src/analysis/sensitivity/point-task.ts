@@ -7,7 +7,9 @@ import { parseScenario } from '../../scenario/load.js';
 import { type HeadlineEvaluator, makeHeadlineEvaluator } from './headline.js';
 
 /** What to compute at each point: the headline outputs, or the modal option index of one step. */
-export type PointQuery = { readonly kind: 'headline' } | { readonly kind: 'modal'; readonly step: string };
+export type PointQuery =
+  | { readonly kind: 'headline' }
+  | { readonly kind: 'modal'; readonly step: string; readonly among?: readonly string[] };
 
 /** The scenario and λ a worker thread is started with (tinypool workerData). */
 export interface PointJob {
@@ -40,7 +42,7 @@ export function evaluateTask(ev: HeadlineEvaluator, task: PointTask, onPoint?: (
   for (let j = 0; j < count; j++) {
     const p = task.points.slice(j * task.dim, (j + 1) * task.dim);
     if (task.query.kind === 'headline') out.set(ev.evaluate(p), j * width);
-    else out[j] = ev.modalIndex(p, task.query.step);
+    else out[j] = ev.modalIndex(p, task.query.step, task.query.among);
     onPoint?.();
   }
   return out;

@@ -96,6 +96,16 @@ describe('sensitivity of a one-decision game', () => {
     const w = await flipThresholdsFor(model, { param: 'p', stage: 'war', lo: 0.1, hi: 0.9, points: 9 });
     expect(w.flips.map((x) => [x.from, x.to])).toEqual([['calm', 'erupt']]);
     expect(Math.abs(w.flips[0]!.at - 0.5)).toBeLessThan(1e-6);
+    // Restricted to some options (--between): the same switch between the two, and a named result.
+    const b = await flipThresholdsFor(model, { param: 'a', stage: 'move', among: ['talk', 'fight'] });
+    expect(b.among).toEqual(['talk', 'fight']);
+    expect(Math.abs(b.flips[0]!.at - 0.5)).toBeLessThan(1e-6);
+    // With one option the answer is that option wherever the stage is played.
+    const one = await flipThresholdsFor(model, { param: 'a', stage: 'move', among: ['fight'], points: 5 });
+    expect(one).toMatchObject({ modalAtLo: 'fight', modalAtHi: 'fight', flips: [] });
+    await expect(flipThresholdsFor(model, { param: 'a', stage: 'move', among: ['talks'] })).rejects.toThrow(
+      /'talks' is not an option of 'move'.*talk/,
+    );
   });
 
   test('unknown or fixed names are refused with a suggestion', async () => {

@@ -265,6 +265,8 @@ export interface ThresholdOptions extends EvaluationOptions {
   readonly param: string;
   /** A stage (or private type) id. */
   readonly stage: string;
+  /** Compare only these options of the stage (e.g. limited_strike, broad_campaign): which of them is more probable. */
+  readonly among?: readonly string[];
   /** The interval scanned (default: the parameter's 1 % and 99 % quantiles, else its support). */
   readonly lo?: number;
   readonly hi?: number;
@@ -278,6 +280,8 @@ export interface ThresholdResult {
   readonly lambda: number;
   readonly param: string;
   readonly stage: string;
+  /** The options compared, when not all of the stage's. */
+  readonly among?: readonly string[];
   readonly lo: number;
   readonly hi: number;
   readonly points: number;
@@ -328,6 +332,12 @@ export async function flipThresholdsFor(model: Model, options: ThresholdOptions)
     return p;
   };
   const choices = stepOptions(model, stage);
+  const among = options.among;
+  for (const o of among ?? [])
+    if (!choices.includes(o))
+      throw new RangeError(
+        `'${o}' is not an option of '${stage}'${didYouMean(o, choices)}; it has ${choices.join(', ')}`,
+      );
   const name = (c: number) => (c < 0 ? NOT_PLAYED : choices[c]!);
   return withPool(model, options, async (pool) => {
     // The grid of flipThresholds (same arithmetic, so the same doubles), evaluated in one batch.
@@ -335,7 +345,7 @@ export async function flipThresholdsFor(model: Model, options: ThresholdOptions)
     const xs = Array.from({ length: points }, (_, i) =>
       i === points - 1 ? hi : lo + (width * i) / (points - 1),
     );
-    const q = { kind: 'modal', step: stage } as const;
+    const q = { kind: 'modal', step: stage, ...(among ? { among } : {}) } as const;
     const grid = await pool.run([...xs.map(at), at(base[index]!)], q, options.onProgress);
     const cache = new Map<number, string>(xs.map((x, i) => [x, name(grid[i]![0]!)]));
     let evaluations = grid.length;
@@ -343,7 +353,7 @@ export async function flipThresholdsFor(model: Model, options: ThresholdOptions)
       let c = cache.get(x);
       if (c === undefined) {
         evaluations++;
-        c = name(pool.evaluator.modalIndex(at(x), stage));
+        c = name(pool.evaluator.modalIndex(at(x), stage, among));
         cache.set(x, c);
       }
       return c;
@@ -353,6 +363,7 @@ export async function flipThresholdsFor(model: Model, options: ThresholdOptions)
       lambda: pool.evaluator.lambda,
       param: options.param,
       stage,
+      ...(among ? { among: [...among] } : {}),
       lo,
       hi,
       points,

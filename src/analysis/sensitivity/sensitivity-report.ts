@@ -141,7 +141,13 @@ export function sobolBlocks(s: SobolRun): Block[] {
 
 /** "for us_open, the modal option switches from A to B at p = 0.612". */
 export function flipSentence(t: ThresholdResult, f: ThresholdResult['flips'][number]): string {
-  return `For ${t.stage}, the modal option switches from ${f.from} to ${f.to} at ${t.param} = ${formatThreshold(f.at)}.`;
+  return `For ${stageText(t)}, the modal option switches from ${f.from} to ${f.to} at ${t.param} = ${formatThreshold(f.at)}.`;
+}
+
+/** "us_open" or "us_open (between limited_strike and broad_campaign)". */
+function stageText(t: ThresholdResult): string {
+  if (!t.among) return t.stage;
+  return `${t.stage} (between ${t.among.slice(0, -1).join(', ')} and ${t.among.at(-1)})`;
 }
 
 export function thresholdBlocks(ts: readonly ThresholdResult[]): Block[] {
@@ -158,14 +164,14 @@ export function thresholdBlocks(ts: readonly ThresholdResult[]): Block[] {
   for (const t of ts) {
     if (t.flips.length === 0)
       items.push(
-        `For ${t.stage}, the modal option stays ${t.modalAtLo} for ${t.param} from ${formatThreshold(t.lo)} to ${formatThreshold(t.hi)}.`,
+        `For ${stageText(t)}, the modal option stays ${t.modalAtLo} for ${t.param} from ${formatThreshold(t.lo)} to ${formatThreshold(t.hi)}.`,
       );
     for (const f of t.flips) {
       items.push(flipSentence(t, f));
-      rows.push([t.param, t.stage, formatThreshold(f.at), f.from, f.to]);
+      rows.push([t.param, stageText(t), formatThreshold(f.at), f.from, f.to]);
     }
     items.push(
-      `At the mean ${t.param} = ${formatThreshold(t.base)}, the modal option of ${t.stage} is ${t.modalAtBase} (${t.evaluations} solves).`,
+      `At the mean ${t.param} = ${formatThreshold(t.base)}, the modal option of ${stageText(t)} is ${t.modalAtBase} (${t.evaluations} solves).`,
     );
   }
   blocks.push({ kind: 'list', items });
