@@ -10,6 +10,7 @@ import { FLAGS, OUTCOME_CLASSES, flagIndex } from './outcomes.js';
 import { OIL_MEASURES, type PolicyDraw, TERM_LABELS } from './policy-summary.js';
 import {
   type AnalysisFeatures,
+  type DrawRecord,
   type PolicyRun,
   type SolveInfo,
   analysisFeatures,
@@ -203,7 +204,15 @@ export function compareDraw(
   opts: { readonly seed: number; readonly lambda: number },
   ctx: CompareContext,
 ): CompareDrawRecord {
-  const r = runDraw(model, draw, opts, ctx.features, ctx.solver, ctx.plan.policies);
+  return compareRecordOf(runDraw(model, draw, opts, ctx.features, ctx.solver, ctx.plan.policies), ctx);
+}
+
+/** The compared figures of a draw solved under the plan's policies (in this thread or a worker). */
+export function compareRecordOf(
+  r: DrawRecord,
+  ctx: Pick<CompareContext, 'plan' | 'defs'>,
+): CompareDrawRecord {
+  const draw = r.draw;
   const values: Record<string, number[]> = {};
   for (const run of ctx.plan.policies) {
     const p = r.policies[run.id]!;

@@ -1,10 +1,14 @@
 // `brink compare` end to end through the built command (npm test builds it first), and its options.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { compareModel } from '../analysis/compare.js';
+import { workerFile } from '../analysis/draw-pool.js';
 import { quantileSorted } from '../analysis/stats.js';
-import { parseCompareFormat, parseLambda } from './compare-command.js';
+import { readScenario } from './analyze-command.js';
+import { compareRun, parseCompareFormat, parseLambda } from './compare-command.js';
 import { UsageError } from './errors.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,6 +38,18 @@ describe('brink compare options', () => {
     expect(parseLambda(undefined)).toBeUndefined();
     expect(() => parseLambda('0')).toThrow(UsageError);
     expect(() => parseLambda('x')).toThrow('--lambda x: expected a number > 0');
+  });
+});
+
+// The pooled comparison (worker threads run the built module, which npm test builds first).
+describe.skipIf(!existsSync(workerFile()))('compareRun across workers', () => {
+  test('equals the in-thread comparison, record for record', { timeout: 120_000 }, async () => {
+    const scenario = readScenario(undefined);
+    const policies = ['pressure-only', 'grand-bargain'];
+    const pooled = await compareRun(scenario, { policies, draws: 2, seed: 3, workers: 2 });
+    const inThread = compareModel(scenario.model, { policies, draws: 2, seed: 3 });
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(inThread));
+    expect(pooled.plan.policies.map((p) => p.id)).toEqual(['pressure_only', 'grand_bargain']);
   });
 });
 

@@ -3,15 +3,17 @@
 // parameter draws (common random numbers) and compared side by side and as paired differences
 // (docs/cli.md). CSV gives the per-draw, per-policy figures instead of the report.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compareCsv } from '../analysis/compare-csv.js';
 import { buildCompareReport } from '../analysis/compare-report.js';
-import { type CompareRun, compareModel } from '../analysis/compare.js';
+import { type CompareRun, aggregateCompare, compareContext, compareRecordOf } from '../analysis/compare.js';
+import { runDrawsPooled } from '../analysis/draw-pool.js';
+import type { DrawJob } from '../analysis/draw-task.js';
 import { REPORT_FORMATS, renderReport } from '../analysis/report/render.js';
+import type { Model } from '../scenario/model.js';
 import { recordRun } from '../store/run-store.js';
-import { DEFAULT_SCENARIO, parseDraws, parseSeed, readScenario } from './analyze-command.js';
+import { DEFAULT_SCENARIO, parseDraws, parseSeed, parseWorkers, readScenario } from './analyze-command.js';
 import { UsageError } from './errors.js';
-import { packageRoot, packageVersion } from './package-root.js';
+import { packageVersion } from './package-root.js';
 import { makeProgress } from './progress.js';
 
 export interface CompareCommandOptions {
@@ -22,6 +24,7 @@ export interface CompareCommandOptions {
   format?: string;
   out?: string;
   quiet?: boolean;
+  workers?: string;
   db?: string;
   save?: boolean;
 }
@@ -46,6 +49,36 @@ export function parseLambda(text: string | undefined): number | undefined {
   return x;
 }
 
+/**
+ * The comparison, its draws spread over worker threads by the draw pool (each draw solves only the
+ * compared policies' games); records come back in draw order, so the result is that of compareModel.
+ */
+export async function compareRun(
+  scenario: { file: string; text: string; model: Model },
+  options: { policies: readonly string[]; seed?: number; draws?: number; lambda?: number; workers?: number },
+  onProgress?: (done: number, total: number) => void,
+): Promise<CompareRun> {
+  const { model } = scenario;
+  const d = model.spec.defaults;
+  const seed = options.seed ?? d.seed;
+  const draws = options.draws ?? d.draws;
+  const lambda = options.lambda ?? d.lambda;
+  const ctx = compareContext(model, options.policies);
+  const job: DrawJob = {
+    scenarioText: scenario.text,
+    scenarioFile: scenario.file,
+    settings: { seed, lambda, total: draws, runs: ctx.plan.policies },
+  };
+  const drawn = await runDrawsPooled(
+    job,
+    { from: 0, to: draws },
+    { ...(options.workers ? { workers: options.workers } : {}), ...(onProgress ? { onProgress } : {}) },
+    { model, features: ctx.features, solver: ctx.solver },
+  );
+  const records = drawn.map((r) => compareRecordOf(r, ctx));
+  return { seed, draws, lambda, plan: ctx.plan, records, results: aggregateCompare(records, ctx.plan) };
+}
+
 /** The report (or CSV) text; progress and timing go to stderr unless quiet. */
 export async function compareReport(
   scenarioPath: string | undefined,
@@ -60,17 +93,16 @@ export async function compareReport(
   const seed = parseSeed(opts.seed);
   const draws = parseDraws(opts.draws);
   const lambda = parseLambda(opts.lambda);
+  const workers = parseWorkers(opts.workers);
   const format = parseCompareFormat(opts.format);
   const scenario = readScenario(scenarioPath);
   const model = scenario.model;
   const started = Date.now();
   const progress = makeProgress('brink compare', opts.quiet);
-  let run: CompareRun;
-  try {
-    run = compareModel(model, { policies, seed, draws, lambda, onDraw: (d, t) => progress.update(d, t) });
-  } finally {
-    progress.stop();
-  }
+  const run = await compareRun(scenario, { policies, seed, draws, lambda, workers }, (d, t) =>
+    progress.update(d, t),
+  );
+  progress.stop();
   if (!opts.quiet) {
     // Timing goes to stderr only: the output itself must not depend on the machine.
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

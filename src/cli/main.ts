@@ -75,6 +75,7 @@ export function buildProgram(): Command {
     .option('--seed <n>', "random seed (default: the scenario's)")
     .option('--draws <n>', "number of parameter draws (default: the scenario's)")
     .option('--lambda <x>', "logit QRE λ (default: the scenario's)")
+    .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it')
     .option('--format <format>', 'text | md | html | json | csv', 'text')
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
     .option('-q, --quiet', 'no progress messages')
