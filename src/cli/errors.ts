@@ -9,9 +9,14 @@ export class UsageError extends Error {
 /** Errors that carry a user-facing location already (file:line:col: ...). */
 function isInputError(e: unknown): e is Error {
   if (!(e instanceof Error)) return false;
-  return ['UsageError', 'GameFormatError', 'ScenarioError', 'SolverInputError', 'StoreError'].includes(
-    e.name,
-  );
+  return [
+    'UsageError',
+    'GameFormatError',
+    'ScenarioError',
+    'SolverInputError',
+    'StoreError',
+    'BargainInputError',
+  ].includes(e.name);
 }
 
 /** Runs a command body, turning errors into a message on stderr and an exit code. */

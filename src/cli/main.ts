@@ -2,6 +2,7 @@
 // The `brink` command.
 import { Command } from 'commander';
 import { analyzeCommand } from './analyze-command.js';
+import { bargainCommand } from './bargain-command.js';
 import { compareCommand } from './compare-command.js';
 import { convertCommand } from './convert-command.js';
 import { runAction } from './errors.js';
@@ -141,6 +142,7 @@ export function buildProgram(): Command {
     .action((name, opts) => runAction(() => explainCommand(name, opts)));
 
   program.addCommand(runsCommand());
+  program.addCommand(bargainCommand());
 
   return program;
 }

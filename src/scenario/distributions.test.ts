@@ -2,6 +2,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, test } from 'vitest';
 import {
   type Distribution,
+  cdf,
   mean,
   normalCdf,
   normalQuantile,
@@ -147,5 +148,59 @@ describe('quantiles', () => {
     const q = quantile(d, 0.9)!;
     const below = draws(d).filter((x) => x < q).length / N;
     expect(Math.abs(below - 0.9)).toBeLessThan(4 * Math.sqrt(0.09 / N));
+  });
+});
+
+describe('cdf', () => {
+  test('closed forms, worked by hand', () => {
+    expect(cdf({ dist: 'point', value: 4 }, 3.9)).toBe(0);
+    expect(cdf({ dist: 'point', value: 4 }, 4)).toBe(1);
+    const u: Distribution = { dist: 'uniform', low: 2, high: 6 };
+    expect([1, 2, 3, 6, 7].map((x) => cdf(u, x))).toEqual([0, 0, 0.25, 1, 1]);
+    // Triangular(0, 1, 4): F(x) = x²/4 below the mode, 1 − (4 − x)²/12 above it.
+    const t: Distribution = { dist: 'triangular', low: 0, mode: 1, high: 4 };
+    expect(cdf(t, 0.5)).toBeCloseTo(0.0625, 14);
+    expect(cdf(t, 1)).toBeCloseTo(0.25, 14);
+    expect(cdf(t, 2)).toBeCloseTo(1 - 4 / 12, 14);
+    expect([cdf(t, -1), cdf(t, 4)]).toEqual([0, 1]);
+    // A mode at an end: triangular(0, 0, 0.6) has F(x) = 1 − (1 − x/0.6)².
+    expect(cdf({ dist: 'triangular', low: 0, mode: 0, high: 0.6 }, 0.3)).toBeCloseTo(0.75, 14);
+    expect(cdf({ dist: 'normal', mean: 10, sd: 2 }, 13.92)).toBeCloseTo(0.9750021048517795, 6);
+    // Lognormal(1, 2): its median is e.
+    expect(cdf({ dist: 'lognormal', mu: 1, sigma: 2 }, Math.E)).toBeCloseTo(0.5, 7);
+    expect(cdf({ dist: 'lognormal', mu: 1, sigma: 2 }, 0)).toBe(0);
+    // Beta(2, 1) has F(x) = x²; beta(1, 1) is uniform.
+    expect(cdf({ dist: 'beta', alpha: 2, beta: 1 }, 0.3)).toBeCloseTo(0.09, 12);
+    expect(cdf({ dist: 'beta', alpha: 1, beta: 1 }, 0.7)).toBeCloseTo(0.7, 12);
+  });
+
+  test('discrete distributions are right-continuous steps, whatever order the values are listed in', () => {
+    const d: Distribution = { dist: 'discrete', values: [3, 1, 2], probs: [0.3, 0.2, 0.5] };
+    expect([0.5, 1, 1.5, 2, 2.99, 3, 10].map((x) => cdf(d, x))).toEqual([0, 0.2, 0.2, 0.7, 0.7, 1, 1]);
+  });
+
+  test('truncation renormalises: the half-normal has F(x) = 2Φ(x) − 1', () => {
+    const half: Distribution = { dist: 'normal', mean: 0, sd: 1, min: 0 };
+    expect(cdf(half, -0.1)).toBe(0);
+    expect(cdf(half, 1)).toBeCloseTo(2 * 0.8413447460685429 - 1, 6);
+    const box: Distribution = { dist: 'normal', mean: 0.5, sd: 1, min: 0, max: 1 };
+    expect(cdf(box, 0.5)).toBeCloseTo(0.5, 7);
+    expect(cdf(box, 1)).toBe(1);
+    // Lognormal capped at its median e: F(x) = 2 P(X ≤ x) below the cap.
+    const capped: Distribution = { dist: 'lognormal', mu: 1, sigma: 2, max: Math.E };
+    expect(cdf(capped, 1)).toBeCloseTo(2 * normalCdf(-0.5), 7);
+  });
+
+  test('the cdf inverts the quantile', () => {
+    const ds: Distribution[] = [
+      { dist: 'uniform', low: -1, high: 3 },
+      { dist: 'triangular', low: 0, mode: 1, high: 4 },
+      { dist: 'normal', mean: 0.3, sd: 0.4, min: 0, max: 1 },
+      { dist: 'lognormal', mu: 0, sigma: 0.5, min: 0.5 },
+      { dist: 'beta', alpha: 2, beta: 5 },
+    ];
+    for (const d of ds) {
+      for (const p of [0.05, 0.3, 0.5, 0.9]) expect(cdf(d, quantile(d, p))).toBeCloseTo(p, 5);
+    }
   });
 });

@@ -2,11 +2,13 @@
 // where cheap, quantiles. Normal variates come from the inverse CDF (Acklam's rational
 // approximation, relative error < 1.2e-9), so each uses exactly one uniform; gamma variates from
 // Marsaglia & Tsang (2000), "A simple method for generating gamma variables", ACM TOMS 26(3);
-// beta variates as X / (X + Y) with X, Y gamma; beta quantiles numerically (beta-quantile.ts).
+// beta variates as X / (X + Y) with X, Y gamma; beta quantiles numerically (beta-quantile.ts). The
+// distribution function cdf() is closed-form except beta (regularized incomplete beta, beta-quantile.ts)
+// and the normal family (normalCdf, fractional error < 1.2e-7).
 
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { betaQuantile } from './beta-quantile.js';
+import { betaCdf, betaQuantile } from './beta-quantile.js';
 
 export type Distribution =
   | { readonly dist: 'point'; readonly value: number }
@@ -285,5 +287,51 @@ export function support(d: Distribution): [number, number] {
       return [0, 1];
     case 'discrete':
       return [Math.min(...d.values), Math.max(...d.values)];
+  }
+}
+
+/** P(X ≤ x) of a normal truncated to [min, max] (untruncated when both are absent). */
+function truncatedNormalCdf(x: number, mean: number, sd: number, min?: number, max?: number): number {
+  if (min !== undefined && x < min) return 0;
+  if (max !== undefined && x >= max) return 1;
+  const [lo, hi] = normalBounds(mean, sd, min, max);
+  const f = (normalCdf((x - mean) / sd) - lo) / (hi - lo);
+  return Math.min(1, Math.max(0, f));
+}
+
+function triangularCdf(x: number, low: number, mode: number, high: number): number {
+  if (x <= low) return 0;
+  if (x >= high) return 1;
+  if (x < mode) return (x - low) ** 2 / ((high - low) * (mode - low));
+  return 1 - (high - x) ** 2 / ((high - low) * (high - mode));
+}
+
+/**
+ * The distribution function F(x) = P(X ≤ x) of any distribution: right-continuous, so point and
+ * discrete distributions include the mass at x itself. Truncated normals and lognormals are
+ * renormalised to their kept mass, with the same convention as sample() (a lognormal min ≤ 0 is no bound).
+ */
+export function cdf(d: Distribution, x: number): number {
+  switch (d.dist) {
+    case 'point':
+      return x >= d.value ? 1 : 0;
+    case 'uniform':
+      if (x >= d.high) return 1;
+      if (x < d.low) return 0;
+      return (x - d.low) / (d.high - d.low);
+    case 'triangular':
+      return triangularCdf(x, d.low, d.mode, d.high);
+    case 'normal':
+      return truncatedNormalCdf(x, d.mean, d.sd, d.min, d.max);
+    case 'lognormal': {
+      if (x <= 0) return 0;
+      const logMin = d.min === undefined || d.min <= 0 ? undefined : Math.log(d.min);
+      const logMax = d.max === undefined ? undefined : Math.log(d.max);
+      return truncatedNormalCdf(Math.log(x), d.mu, d.sigma, logMin, logMax);
+    }
+    case 'beta':
+      return betaCdf(x, d.alpha, d.beta);
+    case 'discrete':
+      return d.values.reduce((s, v, i) => (v <= x ? s + d.probs[i]! : s), 0);
   }
 }

@@ -1,0 +1,3 @@
+export class BargainInputError extends Error {
+  override name = 'BargainInputError';
+}
