@@ -66,3 +66,100 @@ export {
   type SolveMethod,
   type Equilibrium,
 } from './game/solve.js';
+
+// Bargaining models (src/bargain; docs/bargain.md): small closed-form models of the bargaining theory
+// of war, plain numbers in and out; invalid input throws BargainInputError. The same models are
+// functions of the scenario formula language once registerBargainFunctions() has run (the CLI and the
+// worker threads call it): fearon_low, tioli_offer_uniform, powell_war, ... (BARGAIN_FUNCTIONS).
+export { BargainInputError } from './bargain/errors.js';
+export {
+  bargainingRange,
+  reservationA,
+  reservationB,
+  type FearonRangeInput,
+  type FearonRange,
+} from './bargain/fearon-range.js';
+export {
+  optimalOffer,
+  uniformOptimalOffer,
+  numericOptimalOffer,
+  expectedUtility as offerExpectedUtility,
+  warProbability as offerWarProbability,
+  type RiskReturnInput,
+  type OptimalOffer,
+} from './bargain/risk-return.js';
+export type { Distribution } from './scenario/distributions.js';
+export {
+  commitmentProblem,
+  criticalShift,
+  durabilityDiscount,
+  type CommitmentInput,
+  type CommitmentResult,
+  type DurabilityInput,
+  type DurabilityResult,
+} from './bargain/commitment.js';
+export {
+  criticalRisk,
+  zeuthenStep,
+  zeuthenProcess,
+  brinkmanship,
+  type UtilityPair,
+  type ZeuthenStep,
+  type ZeuthenRound,
+  type ZeuthenProcess,
+  type Brinkmanship,
+} from './bargain/critical-risk.js';
+export {
+  isCredible,
+  threatThreshold,
+  separationThreshold,
+  announce,
+  audienceCostEquilibrium,
+  type DefenderType,
+  type ChallengerType,
+  type AudienceCostInput,
+  type AudienceCostEquilibrium,
+  type EquilibriumKind as AudienceCostEquilibriumKind,
+} from './bargain/audience-costs.js';
+export {
+  nashProduct,
+  nashBargainingFinite,
+  individuallyRational,
+  type NashBargainingResult,
+} from './bargain/nash-bargaining.js';
+export {
+  packageUtilities,
+  nashPackage,
+  grandBargain,
+  segmentedDeal,
+  linkedFeasibleDeal,
+  compareLinkage,
+  trackBlock,
+  publicBlock,
+  type Issue,
+  type IssueStance,
+  type PackageInput,
+  type PublicityNeed,
+  type Block,
+  type BlockReason,
+  type NashPackage,
+  type ApproachResult,
+  type LinkageComparison,
+} from './bargain/packages.js';
+// The expected-utility forecasting model of Bueno de Mesquita (BDM): the whole module as `bdm`, and
+// its entry points at the top level.
+export * as bdm from './bargain/bdm/index.js';
+export {
+  forecastBdm,
+  readActorsText as readBdmActors,
+  DEFAULT_BDM_OPTIONS,
+  type Actor as BdmActor,
+  type BdmOptions,
+  type BdmForecast,
+} from './bargain/bdm/index.js';
+export { registerBargainFunctions, BARGAIN_FUNCTIONS } from './bargain/formula-functions.js';
+export {
+  registerFunctions,
+  registeredFunctions,
+  type FunctionDefinition,
+} from './scenario/expr/functions.js';

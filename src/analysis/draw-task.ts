@@ -1,8 +1,9 @@
-import type { Sampling } from '../scenario/draw.js';
 // One unit of Monte Carlo work, as plain data so it can cross a worker-thread boundary: the
 // scenario as text (a worker parses it once and keeps it), the run's settings, and a range of draw
 // numbers. Every draw's parameters come from its own seeded streams, so a draw's record does not
 // depend on which worker computes it or on how the range is cut.
+import { registerBargainFunctions } from '../bargain/formula-functions.js';
+import type { Sampling } from '../scenario/draw.js';
 import { parseScenario } from '../scenario/load.js';
 import type { Model } from '../scenario/model.js';
 import {
@@ -69,5 +70,6 @@ export interface DrawJob {
 }
 
 export function contextOfJob(job: DrawJob): DrawContext {
+  registerBargainFunctions(); // worker threads parse the scenario: formulas may call the models
   return makeDrawContext(parseScenario(job.scenarioText, job.scenarioFile));
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `brink` command.
 import { Command } from 'commander';
+import { registerBargainFunctions } from '../bargain/formula-functions.js';
 import { analyzeCommand } from './analyze-command.js';
 import { bargainCommand } from './bargain-command.js';
 import { compareCommand } from './compare-command.js';
@@ -13,6 +14,7 @@ import { registerSensitivityRerun, sensitivityCommand } from './sensitivity-comm
 import { solveCommand } from './solve-command.js';
 
 export function buildProgram(): Command {
+  registerBargainFunctions();
   registerSensitivityRerun();
   const program = new Command();
   program

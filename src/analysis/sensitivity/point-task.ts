@@ -3,6 +3,7 @@
 // evaluate by the model function of headline.ts. Each point's outputs depend on that point alone
 // (the QRE iteration starts from the centroid every time), so the result does not depend on which
 // worker computes it or on how the points are cut into blocks.
+import { registerBargainFunctions } from '../../bargain/formula-functions.js';
 import { parseScenario } from '../../scenario/load.js';
 import { type HeadlineEvaluator, makeHeadlineEvaluator } from './headline.js';
 
@@ -26,6 +27,7 @@ export interface PointTask {
 }
 
 export function contextOfPointJob(job: PointJob): HeadlineEvaluator {
+  registerBargainFunctions(); // worker threads parse the scenario: formulas may call the models
   return makeHeadlineEvaluator(parseScenario(job.scenarioText, job.scenarioFile), job.lambda);
 }
 

@@ -62,7 +62,9 @@ describe('parse', () => {
       message: "expected an operator or the end of the formula but found 'b'",
       col: 3,
     });
-    expect(errorOf('sqr(2)')).toEqual({ message: "unknown function 'sqr'", col: 1 });
+    expect(errorOf('sqr(2)')).toEqual({ message: "unknown function 'sqr' (did you mean 'sqrt'?)", col: 1 });
+    expect(errorOf('frobnicate(2)').message).toBe("unknown function 'frobnicate'");
+    expect(errorOf('toString(2)').message).toBe("unknown function 'toString'");
     expect(errorOf('1 + if(a, b)')).toEqual({
       message: 'if takes if(condition, then, else) but was given 2 arguments',
       col: 5,

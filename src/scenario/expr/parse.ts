@@ -3,7 +3,7 @@
 // (right-associative, so 2^3^2 = 2^9 and -2^2 = -4, as in mathematics).
 import type { BinaryOp, Expr } from './ast.js';
 import { ExprError } from './error.js';
-import { FUNCTIONS } from './functions.js';
+import { FUNCTIONS, unknownFunctionMessage } from './functions.js';
 import { type Token, tokenize } from './tokenize.js';
 
 const INFIX: Record<string, { lbp: number; rbp: number }> = {
@@ -38,7 +38,7 @@ export function parseExpr(text: string): Expr {
 
   const parseCall = (nameTok: Token): Expr => {
     const spec = FUNCTIONS[nameTok.text];
-    if (!spec) throw new ExprError(`unknown function '${nameTok.text}'`, nameTok.pos + 1);
+    if (!spec) throw new ExprError(unknownFunctionMessage(nameTok.text), nameTok.pos + 1);
     next(); // (
     const args: Expr[] = [];
     if (peek().kind !== 'rparen') {
