@@ -75,8 +75,26 @@ function componentIndex(frame: LeafFrame, actor: string, term: string, part: str
   return i;
 }
 
+// Per tree (the histories are shared by its draws) and reference path: its leaf, found once.
+const referenceLeaves = new WeakMap<Int16Array, Map<string, number>>();
+
 /** The only leaf whose path takes the given choices. */
 export function referenceLeaf(frame: LeafFrame, path: Record<string, string>): number {
+  let byPath = referenceLeaves.get(frame.history);
+  if (!byPath) {
+    byPath = new Map();
+    referenceLeaves.set(frame.history, byPath);
+  }
+  const key = JSON.stringify(path);
+  let leaf = byPath.get(key);
+  if (leaf === undefined) {
+    leaf = findReferenceLeaf(frame, path);
+    byPath.set(key, leaf);
+  }
+  return leaf;
+}
+
+function findReferenceLeaf(frame: LeafFrame, path: Record<string, string>): number {
   const S = frame.steps.length;
   const want = Object.entries(path).map(
     ([step, id]) => [stepIndex(frame, step), choiceIndex(frame.cg.model, step, id)] as const,

@@ -344,15 +344,34 @@ export function crossTab(frame: LeafFrame, steps: readonly string[]): CrossTab {
     stride.push(size);
     size *= a.length + 1;
   }
+  const cells = crossTabCells(frame, steps, stride);
+  const out = new Float64Array(size);
+  for (let l = 0; l < frame.count; l++) out[cells[l]!]! += frame.prob[l];
+  return { steps, axes, mass: out, stride };
+}
+
+// Per tree (the histories are shared by its draws) and list of steps: each leaf's cell.
+const cellCache = new WeakMap<Int16Array, Map<string, Int32Array>>();
+
+function crossTabCells(frame: LeafFrame, steps: readonly string[], stride: readonly number[]): Int32Array {
+  let bySteps = cellCache.get(frame.history);
+  if (!bySteps) {
+    bySteps = new Map();
+    cellCache.set(frame.history, bySteps);
+  }
+  const key = steps.join('\u0000');
+  const known = bySteps.get(key);
+  if (known) return known;
   const idx = steps.map((s) => stepIndex(frame, s));
   const S = frame.steps.length;
-  const out = new Float64Array(size);
+  const cells = new Int32Array(frame.count);
   for (let l = 0; l < frame.count; l++) {
     let k = 0;
     for (let i = 0; i < idx.length; i++) k += (frame.history[l * S + idx[i]!]! + 1) * stride[i]!;
-    out[k]! += frame.prob[l];
+    cells[l] = k;
   }
-  return { steps, axes, mass: out, stride };
+  bySteps.set(key, cells);
+  return cells;
 }
 
 /** Mass of the cells matching the given choices (undefined = any; -1 = did not happen). */

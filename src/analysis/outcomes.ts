@@ -1,6 +1,6 @@
 // Outcome classes (design §5.1): six mutually exclusive, exhaustive classes written in the scenario
 // as named formulas, deal sub-classes, and non-exclusive flags reported beside them.
-import { type LeafFrame, column, expectation, truthOf } from './leaf-frame.js';
+import { type LeafFrame, column } from './leaf-frame.js';
 
 export interface OutcomeClass {
   readonly id: string;
@@ -119,13 +119,37 @@ export interface OutcomeDraw {
   readonly unclassified: number;
 }
 
+/**
+ * Every figure is E[mask] = Σ_{mask} ρ / Σ ρ, as `expectation` sums it: the leaves outside the mask
+ * add ρ·0 = +0 to a sum that starts at +0, which changes nothing, so one pass over the leaves gives
+ * all of them exactly (the masses are probabilities: finite).
+ */
 export function measureOutcomes(frame: LeafFrame, classes: Int8Array): OutcomeDraw {
-  const p = OUTCOME_CLASSES.map((_, k) => expectation(frame, classMask(classes, k)));
+  const K = OUTCOME_CLASSES.length;
+  const truths = [...DEAL_SUBCLASSES, ...FLAGS].map((c) => column(frame, c.formula));
+  const classMass = new Float64Array(K);
+  const truthMass = new Float64Array(truths.length);
+  let total = 0;
+  let unclassified = 0;
+  for (let l = 0; l < frame.count; l++) {
+    const w = frame.prob[l]!;
+    total += w;
+    if (w === 0) continue;
+    const k = classes[l]!;
+    if (k >= 0) classMass[k]! += w;
+    else unclassified += w;
+    for (let f = 0; f < truths.length; f++) {
+      const v = truths[f]![l]!;
+      if (v !== 0 && !Number.isNaN(v)) truthMass[f]! += w;
+    }
+  }
+  const share = (m: number) => (total > 0 ? m / total : Number.NaN);
+  const p = Array.from(classMass, share);
   return {
     classes: p,
-    dealSub: DEAL_SUBCLASSES.map((c) => expectation(frame, truthOf(column(frame, c.formula)))),
-    flags: FLAGS.map((f) => expectation(frame, truthOf(column(frame, f.formula)))),
-    unclassified: expectation(frame, (l) => (classes[l]! < 0 ? 1 : 0)),
+    dealSub: Array.from(truthMass.subarray(0, DEAL_SUBCLASSES.length), share),
+    flags: Array.from(truthMass.subarray(DEAL_SUBCLASSES.length), share),
+    unclassified: share(unclassified),
   };
 }
 

@@ -4,7 +4,7 @@
 import { PAYOFF_TERMS } from '../scenario/schema.js';
 import { type LeafFrame, column, expectation, truthOf } from './leaf-frame.js';
 import { OUTCOME_CLASSES, type OutcomeDraw, measureOutcomes } from './outcomes.js';
-import { weightedQuantiles } from './stats.js';
+import { weightedQuantilesFrom } from './stats.js';
 
 /** Oil and shipping figures (design §5.7): the interface the later market model will read. */
 export const OIL_MEASURES = [
@@ -61,57 +61,70 @@ export interface PolicyDraw {
   readonly strikeNowGivenDenied: number;
 }
 
+/** A leaf-major block of per-leaf values: values[leaf * width + c] for c < width. */
+interface Block {
+  readonly values: Float64Array;
+  readonly width: number;
+}
+
 /**
- * Conditional expectations of a leaf-major table (rows of `width` values) given each outcome class,
- * and overall, in one pass: [class 0..5, then all leaves][column]; NaN for a class without probability.
+ * Conditional expectations of leaf-major blocks given each outcome class, and overall, in one pass
+ * over the leaves for all blocks: per block, [class 0..5, then all leaves][column]; NaN for a class
+ * without probability. Each sum adds its leaves in leaf order, as a pass of its own would.
  */
-function byClassTable(
-  frame: LeafFrame,
-  classes: Int8Array,
-  width: number,
-  row: (leaf: number, out: Float64Array) => void,
-): number[][] {
+function byClassBlocks(frame: LeafFrame, classes: Int8Array, blocks: readonly Block[]): number[][][] {
   const K = OUTCOME_CLASSES.length;
-  const sums = Array.from({ length: K + 1 }, () => new Float64Array(width));
+  // sums[b][k * width + c]: Σ ρ·x over the leaves of class k (k = K: all leaves; k = K + 1: the
+  // leaves in no class, a row that is dropped).
+  const sums = blocks.map((b) => new Float64Array((K + 2) * b.width));
   const mass = new Float64Array(K + 1);
-  const buf = new Float64Array(width);
   for (let l = 0; l < frame.count; l++) {
     const w = frame.prob[l]!;
     if (w === 0) continue;
-    row(l, buf);
     const k = classes[l]!;
     mass[K]! += w;
-    const all = sums[K]!;
-    for (let c = 0; c < width; c++) all[c]! += w * buf[c]!;
-    if (k < 0) continue;
-    mass[k]! += w;
-    const own = sums[k]!;
-    for (let c = 0; c < width; c++) own[c]! += w * buf[c]!;
-  }
-  return sums.map((s, k) => Array.from(s, (v) => (mass[k]! > 0 ? v / mass[k]! : Number.NaN)));
-}
-
-/** [class or all][actor][term]: the 4 payoff terms and U. */
-function termTables(frame: LeafFrame, classes: Int8Array): number[][][] {
-  const { leaves, model } = frame.cg;
-  const np = model.actors.length;
-  const nt = PAYOFF_TERMS.length;
-  const flat = byClassTable(frame, classes, np * (nt + 1), (l, out) => {
-    for (let a = 0; a < np; a++) {
-      for (let t = 0; t < nt; t++) out[a * (nt + 1) + t] = leaves.terms[(l * np + a) * nt + t]!;
-      out[a * (nt + 1) + nt] = leaves.payoff[l * np + a]!;
+    if (k >= 0) mass[k]! += w;
+    for (let b = 0; b < blocks.length; b++) {
+      const { values, width } = blocks[b]!;
+      addRow(sums[b]!, K * width, (k >= 0 ? k : K + 1) * width, values, l * width, width, w);
     }
-  });
-  return flat.map((r) => model.actors.map((_, a) => r.slice(a * (nt + 1), (a + 1) * (nt + 1))));
+  }
+  return blocks.map((b, i) =>
+    Array.from({ length: K + 1 }, (_, k) =>
+      Array.from(sums[i]!.subarray(k * b.width, (k + 1) * b.width), (v) =>
+        mass[k]! > 0 ? v / mass[k]! : Number.NaN,
+      ),
+    ),
+  );
 }
 
-/** [class or all][part]. */
-function partTables(frame: LeafFrame, classes: Int8Array): number[][] {
-  const { leaves, model } = frame.cg;
-  const nc = model.components.length;
-  return byClassTable(frame, classes, nc, (l, out) => {
-    for (let c = 0; c < nc; c++) out[c] = leaves.parts[l * nc + c]!;
-  });
+/** acc[all + c] += w·x and acc[own + c] += w·x for the row x = values[from ..] (w·x taken once). */
+function addRow(
+  acc: Float64Array,
+  all: number,
+  own: number,
+  values: Float64Array,
+  from: number,
+  width: number,
+  w: number,
+): void {
+  for (let c = 0; c < width; c++) {
+    const y = w * values[from + c]!;
+    acc[all + c]! += y;
+    acc[own + c]! += y;
+  }
+}
+
+/** The oil measures' columns as one leaf-major block (the frame keeps one column per formula). */
+function oilBlock(frame: LeafFrame): Block {
+  const cols = OIL_MEASURES.map((m) => column(frame, m.formula));
+  const width = cols.length;
+  const values = new Float64Array(frame.count * width);
+  for (let c = 0; c < width; c++) {
+    const col = cols[c]!;
+    for (let l = 0; l < frame.count; l++) values[l * width + c] = col[l]!;
+  }
+  return { values, width };
 }
 
 function stateExpectations(frame: LeafFrame): number[] {
@@ -126,14 +139,37 @@ function stateExpectations(frame: LeafFrame): number[] {
   return out;
 }
 
+// Per tree: the leaves in order of the oil price change at the last draw, where the next draw's
+// sort starts (the order changes little between draws; the quantiles do not depend on it).
+const oilOrders = new WeakMap<Int16Array, number[]>();
+
+function oilQuantiles(frame: LeafFrame): number[] {
+  const values = column(frame, OIL_MEASURES[1].formula);
+  const { quantiles, order } = weightedQuantilesFrom(
+    values,
+    frame.prob,
+    OIL_QUANTILES,
+    oilOrders.get(frame.history),
+  );
+  oilOrders.set(frame.history, order);
+  return quantiles;
+}
+
 export function measurePolicy(frame: LeafFrame, classes: Int8Array): PolicyDraw {
   const K = OUTCOME_CLASSES.length;
-  const oilCols = OIL_MEASURES.map((m) => column(frame, m.formula));
-  const oil = byClassTable(frame, classes, oilCols.length, (l, out) => {
-    for (let c = 0; c < oilCols.length; c++) out[c] = oilCols[c]![l]!;
-  });
-  const terms = termTables(frame, classes);
-  const parts = partTables(frame, classes);
+  const { leaves, model } = frame.cg;
+  const np = model.actors.length;
+  const nt = PAYOFF_TERMS.length;
+  const [oil, termRows, payoffRows, parts] = byClassBlocks(frame, classes, [
+    oilBlock(frame),
+    { values: leaves.terms, width: np * nt },
+    { values: leaves.payoff, width: np },
+    { values: leaves.parts, width: model.components.length },
+  ]) as [number[][], number[][], number[][], number[][]];
+  // [class or all][actor][term]: the 4 payoff terms, then U.
+  const terms = termRows.map((r, k) =>
+    model.actors.map((_, a) => [...r.slice(a * nt, (a + 1) * nt), payoffRows[k]![a]!]),
+  );
   const brent = column(frame, 'brent_usd');
   const denied = truthOf(column(frame, 'state.deal_denied == 1'));
   const strikeNow = truthOf(column(frame, 'us_counter.strike_now'));
@@ -143,7 +179,7 @@ export function measurePolicy(frame: LeafFrame, classes: Int8Array): PolicyDraw 
     oil: oil[K]!,
     oilByClass: oil.slice(0, K),
     brentAbove: BRENT_THRESHOLDS.map((b) => expectation(frame, (l) => (brent[l]! > b ? 1 : 0))),
-    oilQuantiles: weightedQuantiles(oilCols[1]!, frame.prob, OIL_QUANTILES),
+    oilQuantiles: oilQuantiles(frame),
     terms: terms[K]!,
     termsByClass: terms.slice(0, K),
     parts: parts[K]!,

@@ -133,14 +133,17 @@ function iterateSweep(
 ): { theta: Float64Array; sweeps: number } | undefined {
   const theta = centroidTheta(model);
   const next = new Float64Array(theta.length);
+  // exp(theta): a sweep leaves exp(next) in work.prob, so no exponential is taken twice.
+  const probs = Float64Array.from(theta, Math.exp);
   for (let k = 1; k <= MAX_SWEEPS; k++) {
     next.set(theta);
-    sweep(model, plan, work, next, lambda);
+    sweep(model, plan, work, next, lambda, k > 1);
     let change = 0;
     for (let a = 0; a < theta.length; a++) {
-      const d = Math.abs(Math.exp(next[a]!) - Math.exp(theta[a]!));
+      const d = Math.abs(work.prob[a]! - probs[a]!);
       if (d > change || Number.isNaN(d)) change = Number.isNaN(d) ? Number.POSITIVE_INFINITY : d;
     }
+    probs.set(work.prob.subarray(0, theta.length));
     theta.set(next);
     if (!Number.isFinite(change)) return undefined;
     if (change <= SETTLED) return { theta, sweeps: k };

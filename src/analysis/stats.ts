@@ -61,17 +61,43 @@ export function weightedQuantiles(
   weights: ArrayLike<number>,
   qs: readonly number[],
 ): number[] {
-  const order: number[] = [];
+  return weightedQuantilesFrom(values, weights, qs).quantiles;
+}
+
+/**
+ * weightedQuantiles, starting the sort from `guess`, a likely order of the indices (e.g. that of a
+ * previous draw of the same tree, which it returns as `order`): the sort is adaptive, so a close
+ * guess makes it cheap. Values and indices order the entries totally, so the result does not
+ * depend on the guess; a NaN value would make the comparison inconsistent, so it is then ignored.
+ */
+export function weightedQuantilesFrom(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  qs: readonly number[],
+  guess?: readonly number[],
+): { quantiles: number[]; order: number[] } {
   let total = 0;
+  let nan = false;
+  const positive = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     if (weights[i]! > 0) {
-      order.push(i);
+      positive[i] = 1;
       total += weights[i]!;
+      if (Number.isNaN(values[i]!)) nan = true;
     }
   }
-  if (order.length === 0) return qs.map(() => Number.NaN);
+  const order: number[] = [];
+  if (guess && !nan) {
+    for (const i of guess) {
+      if (positive[i] !== 1) continue;
+      positive[i] = 2;
+      order.push(i);
+    }
+  }
+  for (let i = 0; i < values.length; i++) if (positive[i] === 1) order.push(i);
+  if (order.length === 0) return { quantiles: qs.map(() => Number.NaN), order };
   order.sort((a, b) => values[a]! - values[b]! || a - b);
-  return qs.map((q) => {
+  const quantiles = qs.map((q) => {
     let cum = 0;
     for (const i of order) {
       cum += weights[i]!;
@@ -80,6 +106,7 @@ export function weightedQuantiles(
     }
     return values[order[order.length - 1]!]!;
   });
+  return { quantiles, order };
 }
 
 /** a / b, or NaN when the conditioning event has no probability (b = 0). */

@@ -143,7 +143,10 @@ function beliefsFromChanceOnly(model: ExtensiveLogitModel): boolean {
 
 /**
  * One backward sweep: beliefs from theta as given, then, in plan order, subtree values and each
- * information set's logit response (written into theta) to the values below it.
+ * information set's logit response (written into theta) to the values below it. On return
+ * work.prob holds exp(theta) for the new theta; `probsReady` says it already holds exp(theta) for
+ * the theta given (as the previous sweep left it, when nothing touched work since), so that the
+ * exponentials need not be taken again.
  */
 export function sweep(
   model: ExtensiveLogitModel,
@@ -151,6 +154,7 @@ export function sweep(
   work: LogitWork,
   theta: Float64Array,
   lambda: number,
+  probsReady = false,
 ): void {
   const {
     nPlayers: P,
@@ -166,7 +170,7 @@ export function sweep(
   } = model;
   const { value, belief, prob } = work;
   reachAndBeliefs(model, work, theta);
-  for (let a = 0; a < theta.length; a++) prob[a] = Math.exp(theta[a]!);
+  if (!probsReady) for (let a = 0; a < theta.length; a++) prob[a] = Math.exp(theta[a]!);
   // With cyclic dependencies some values are read before this sweep recomputes them: take them
   // at theta, so that the sweep is a function of theta (Newton on it needs that).
   if (plan.cyclic) subtreeValues(model, work);
@@ -175,6 +179,22 @@ export function sweep(
     const item = schedule[s]!;
     if (item >= 0) {
       const base = item * P;
+      if (P === 2) {
+        // Two players (a bargaining game's usual movers): the same sums, unrolled.
+        let v0 = payoff[base]!;
+        let v1 = payoff[base + 1]!;
+        for (let c = childStart[item]!; c < childStart[item + 1]!; c++) {
+          const child = childList[c]!;
+          const e = edgeVar[child]!;
+          const w = e >= 0 ? prob[e]! : edgeProb[child]!;
+          if (w === 0) continue;
+          v0 += w * value[child * 2]!;
+          v1 += w * value[child * 2 + 1]!;
+        }
+        value[base] = v0;
+        value[base + 1] = v1;
+        continue;
+      }
       for (let i = 0; i < P; i++) value[base + i] = payoff[base + i]!;
       for (let c = childStart[item]!; c < childStart[item + 1]!; c++) {
         const child = childList[c]!;

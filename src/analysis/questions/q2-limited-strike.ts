@@ -66,11 +66,12 @@ export interface Q2Draw {
   readonly rational: boolean;
 }
 
-/** Σ ρ and Σ ρ·x per (resolve, intent, opening) cell. */
-function typeOpeningSums(
-  frame: LeafFrame,
-  x: (leaf: number) => number,
-): { mass: Float64Array; sum: Float64Array } {
+/** Per tree (the histories are shared by its draws): each leaf's (resolve, intent, opening) cell. */
+const cellCache = new WeakMap<Int16Array, Int32Array>();
+
+function typeOpeningCells(frame: LeafFrame): Int32Array {
+  const known = cellCache.get(frame.history);
+  if (known && known.length === frame.count) return known;
   const model = frame.cg.model;
   const S = frame.steps.length;
   const sr = stepIndex(frame, 'us_resolve');
@@ -78,17 +79,49 @@ function typeOpeningSums(
   const sa = stepIndex(frame, 'us_open');
   const nk = model.types[sk]!.values.length;
   const na = model.stages.find((s) => s.id === 'us_open')!.choices.length;
-  const size = model.types[sr]!.values.length * nk * na;
-  const mass = new Float64Array(size);
-  const sum = new Float64Array(size);
+  const cells = new Int32Array(frame.count);
   for (let l = 0; l < frame.count; l++) {
-    const w = frame.prob[l]!;
     const h = l * S;
-    const cell = (frame.history[h + sr]! * nk + frame.history[h + sk]!) * na + frame.history[h + sa]!;
-    mass[cell]! += w;
-    if (w !== 0) sum[cell]! += w * x(l);
+    cells[l] = (frame.history[h + sr]! * nk + frame.history[h + sk]!) * na + frame.history[h + sa]!;
   }
-  return { mass, sum };
+  cellCache.set(frame.history, cells);
+  return cells;
+}
+
+/** A per-leaf quantity read from a leaf-major table: values[leaf * stride + offset]. */
+interface LeafValue {
+  readonly values: Float64Array;
+  readonly stride: number;
+  readonly offset: number;
+}
+
+/**
+ * Σ ρ per (resolve, intent, opening) cell, and Σ ρ·x per cell for each quantity x: one pass over
+ * the leaves for all of them (each sum adds its leaves in the same order as a pass of its own).
+ */
+function typeOpeningSums(
+  frame: LeafFrame,
+  xs: readonly LeafValue[],
+): { mass: Float64Array; sums: Float64Array[] } {
+  const model = frame.cg.model;
+  const nk = model.types.find((t) => t.id === 'talks_intent')!.values.length;
+  const na = model.stages.find((s) => s.id === 'us_open')!.choices.length;
+  const size = model.types.find((t) => t.id === 'us_resolve')!.values.length * nk * na;
+  const cells = typeOpeningCells(frame);
+  const mass = new Float64Array(size);
+  const sums = xs.map(() => new Float64Array(size));
+  for (let l = 0; l < frame.count; l++) {
+    const cell = cells[l]!;
+    if (cell < 0) continue;
+    const w = frame.prob[l]!;
+    mass[cell]! += w;
+    if (w === 0) continue;
+    for (let j = 0; j < xs.length; j++) {
+      const x = xs[j]!;
+      sums[j]![cell]! += w * x.values[l * x.stride + x.offset]!;
+    }
+  }
+  return { mass, sums };
 }
 
 function conditions(
@@ -122,7 +155,12 @@ export function measureQ2(frame: LeafFrame, classes: Int8Array): Q2Draw {
   const intentIds = model.types.find((t) => t.id === 'talks_intent')!.values;
   const nk = intentIds.length;
   const na = model.stages.find((s) => s.id === 'us_open')!.choices.length;
-  const payoff = typeOpeningSums(frame, (l) => leaves.payoff[l * np + us]!);
+  const usParts = model.components.map((c, i) => ({ c, i })).filter((x) => x.c.actor === us);
+  const all = typeOpeningSums(frame, [
+    { values: leaves.payoff, stride: np, offset: us },
+    ...usParts.map(({ i }) => ({ values: leaves.parts, stride: nc, offset: i })),
+  ]);
+  const payoff = { mass: all.mass, sum: all.sums[0]! };
   const cellOf = (r: number, k: number, a: number) => (r * nk + k) * na + a;
   const typeMass = (r: number, k: number) => {
     let s = 0;
@@ -149,9 +187,8 @@ export function measureQ2(frame: LeafFrame, classes: Int8Array): Q2Draw {
       gapPressure += typeProb[ri]![ki]! * (q[limitedIdx]! - q[pressureIdx]!);
     });
   });
-  const usParts = model.components.map((c, i) => ({ c, i })).filter((x) => x.c.actor === us);
-  const partGap = usParts.map(({ c, i }) => {
-    const sums = typeOpeningSums(frame, (l) => leaves.parts[l * nc + i]!);
+  const partGap = usParts.map(({ c }, j) => {
+    const sums = { mass: all.mass, sum: all.sums[j + 1]! };
     let gap = 0;
     for (const r of order)
       for (const k of korder) {

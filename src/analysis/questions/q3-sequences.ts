@@ -50,11 +50,24 @@ export interface Q3Draw {
   readonly firstForceLimited: number;
 }
 
-function keyTables(
-  frame: LeafFrame,
-  classes: Int8Array,
-): { sequences: Map<string, number[]>; paths: Map<string, number[]> } {
+/** Per tree: each leaf's sequence and path, numbered, with their keys. */
+interface KeyPlan {
+  readonly model: LeafFrame['cg']['model'];
+  /** Per leaf: index into seqKeys / pathKeys. */
+  readonly seq: Int32Array;
+  readonly path: Int32Array;
+  readonly seqKeys: readonly string[];
+  readonly pathKeys: readonly string[];
+}
+
+// The keys depend on the moves alone, and the histories are shared by every draw of a tree
+// (leaf-frame.ts), so they are built once per tree rather than as strings at every leaf of every draw.
+const keyPlans = new WeakMap<Int16Array, KeyPlan>();
+
+function keyPlan(frame: LeafFrame): KeyPlan {
   const model = frame.cg.model;
+  const known = keyPlans.get(frame.history);
+  if (known && known.model === model) return known;
   const S = frame.steps.length;
   const idOf = (step: string) => {
     const ids = choiceIds(model, step);
@@ -66,34 +79,78 @@ function keyTables(
   };
   const dec = DECISIONS.map(idOf);
   const ch = CHANCE.map((s) => ({ step: s, id: idOf(s) }));
-  const sequences = new Map<string, number[]>();
-  const paths = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, key: string, w: number, k: number) => {
-    let row = map.get(key);
-    if (!row) {
-      row = new Array<number>(OUTCOME_CLASSES.length + 1).fill(0);
-      map.set(key, row);
+  const number = (ids: Map<string, number>, key: string) => {
+    let i = ids.get(key);
+    if (i === undefined) {
+      i = ids.size;
+      ids.set(key, i);
     }
-    row[0]! += w;
-    if (k >= 0) row[k + 1]! += w;
+    return i;
   };
+  const seqIds = new Map<string, number>();
+  const pathIds = new Map<string, number>();
+  const seq = new Int32Array(frame.count);
+  const path = new Int32Array(frame.count);
   for (let l = 0; l < frame.count; l++) {
-    const w = frame.prob[l]!;
-    if (w === 0) continue;
-    const moves = dec.map((f) => f(l)).filter((x) => x !== '');
-    const seq = moves.join(' → ');
-    add(sequences, seq, w, classes[l]!);
+    const key = dec
+      .map((f) => f(l))
+      .filter((x) => x !== '')
+      .join(' → ');
     const chance = ch
       .map((c) => ({ s: c.step, v: c.id(l) }))
       .filter((c) => c.v !== '')
       .map((c) => `${c.s}=${c.v}`);
-    add(paths, chance.length ? `${seq} [${chance.join(', ')}]` : seq, w, classes[l]!);
+    seq[l] = number(seqIds, key);
+    path[l] = number(pathIds, chance.length ? `${key} [${chance.join(', ')}]` : key);
   }
-  const prune = (m: Map<string, number[]>) => {
-    for (const [k, v] of m) if (v[0]! < PATH_FLOOR) m.delete(k);
-    return m;
+  const plan = { model, seq, path, seqKeys: [...seqIds.keys()], pathKeys: [...pathIds.keys()] };
+  keyPlans.set(frame.history, plan);
+  return plan;
+}
+
+/**
+ * Key → [Σ ρ, Σ ρ per class] over the leaves with ρ > 0, keys in the order their first such leaf
+ * comes, those below PATH_FLOOR left out.
+ */
+function keyTable(
+  frame: LeafFrame,
+  classes: Int8Array,
+  ids: Int32Array,
+  keys: readonly string[],
+): Map<string, number[]> {
+  const width = OUTCOME_CLASSES.length + 1;
+  const sums = new Float64Array(keys.length * width);
+  const seen = new Uint8Array(keys.length);
+  const order: number[] = [];
+  for (let l = 0; l < frame.count; l++) {
+    const w = frame.prob[l]!;
+    if (w === 0) continue;
+    const i = ids[l]!;
+    if (!seen[i]) {
+      seen[i] = 1;
+      order.push(i);
+    }
+    const k = classes[l]!;
+    sums[i * width]! += w;
+    if (k >= 0) sums[i * width + k + 1]! += w;
+  }
+  const out = new Map<string, number[]>();
+  // Written as "not below" so that a NaN row is kept, as the tables always did.
+  for (const i of order)
+    if (!(sums[i * width]! < PATH_FLOOR))
+      out.set(keys[i]!, Array.from(sums.subarray(i * width, (i + 1) * width)));
+  return out;
+}
+
+function keyTables(
+  frame: LeafFrame,
+  classes: Int8Array,
+): { sequences: Map<string, number[]>; paths: Map<string, number[]> } {
+  const plan = keyPlan(frame);
+  return {
+    sequences: keyTable(frame, classes, plan.seq, plan.seqKeys),
+    paths: keyTable(frame, classes, plan.path, plan.pathKeys),
   };
-  return { sequences: prune(sequences), paths: prune(paths) };
 }
 
 export function measureQ3(frame: LeafFrame, classes: Int8Array): Q3Draw {
