@@ -5,6 +5,8 @@ import type { Model } from '../scenario/model.js';
 import { buildReport } from './build-report.js';
 import { type ChecksResult, aggregateChecks } from './checks.js';
 import { type CostsResult, aggregateCosts } from './costs.js';
+import { type NegotiationResult, negotiationTrack } from './negotiation.js';
+import { OUTCOME_CLASSES } from './outcomes.js';
 import { type Q1Result, aggregateQ1 } from './questions/q1-talks-intent.js';
 import { type Q2Result, aggregateQ2 } from './questions/q2-limited-strike.js';
 import { type Q3Result, aggregateQ3 } from './questions/q3-sequences.js';
@@ -13,6 +15,7 @@ import { type Q5Result, aggregateQ5 } from './questions/q5-architectures.js';
 import { type Q6Result, aggregateQ6 } from './questions/q6-oil-markets.js';
 import { type Q7Result, aggregateQ7 } from './questions/q7-public-vs-backchannel.js';
 import type { ReportDocument } from './report/document.js';
+import { type RolloutResult, aggregateRollouts } from './rollouts.js';
 import { POLICY_RUNS, type RunResult, baselineDetail, runDraws } from './run-draws.js';
 import { coefficientOfVariation } from './stats.js';
 
@@ -55,12 +58,22 @@ export interface AnalysisResults {
   readonly q6: Q6Result;
   readonly q7: Q7Result;
   readonly checks: ChecksResult;
+  readonly rollouts: RolloutResult;
+  /** The negotiation agenda's per-issue forecasts and package comparison, when the scenario has one. */
+  readonly negotiation?: NegotiationResult;
 }
 
 export interface Analysis {
   readonly run: RunResult;
   readonly results: AnalysisResults;
   readonly doc: ReportDocument;
+}
+
+/** Mean over draws of the baseline's outcome-class probabilities. */
+function meanClassProbabilities(run: RunResult): number[] {
+  const sums = new Array<number>(OUTCOME_CLASSES.length).fill(0);
+  for (const r of run.records) r.policies.baseline!.outcomes.classes.forEach((p, k) => (sums[k]! += p));
+  return sums.map((s) => s / Math.max(1, run.records.length));
 }
 
 function solverSummary(run: RunResult): SolverSummary {
@@ -93,6 +106,11 @@ export function aggregate(run: RunResult, scenario: string): AnalysisResults {
     q5: aggregateQ5(run),
     q6: aggregateQ6(run),
     q7: aggregateQ7(run),
+    ...(run.model.negotiation ? { negotiation: negotiationTrack(run.model) } : {}),
+    rollouts: aggregateRollouts(
+      run.records.map((r) => baselineDetail(r).rollouts),
+      meanClassProbabilities(run),
+    ),
     checks: aggregateChecks(
       run.records.map((r) => baselineDetail(r).checks),
       coefficientOfVariation,

@@ -4,6 +4,7 @@
 import type { AnalysisResults } from './analyze.js';
 import { checksSection } from './checks-section.js';
 import { costsSection } from './costs.js';
+import { negotiationSection } from './negotiation.js';
 import { DEAL_SUBCLASSES, FLAGS, OUTCOME_CLASSES } from './outcomes.js';
 import { q1Section } from './questions/q1-talks-intent.js';
 import { q2Section } from './questions/q2-limited-strike.js';
@@ -14,6 +15,7 @@ import { q6Section } from './questions/q6-oil-markets.js';
 import { q7Section } from './questions/q7-public-vs-backchannel.js';
 import type { ReportDocument, Section } from './report/document.js';
 import { formatProbability } from './report/format.js';
+import { rolloutSection } from './rollouts.js';
 import type { Stat } from './stats.js';
 
 export interface ReportMeta {
@@ -93,12 +95,14 @@ export function buildReport(r: AnalysisResults, meta: ReportMeta): ReportDocumen
     },
     sections: [
       outcomesSection(r),
+      rolloutSection(r.rollouts),
       costsSection(r.costs),
       q1Section(r.q1),
       q2Section(r.q2),
       q3Section(r.q3),
       q4Section(r.q4),
       q5Section(r.q5),
+      ...(r.negotiation ? [negotiationSection(r.negotiation)] : []),
       q6Section(r.q6),
       q7Section(r.q7),
       checksSection(r.checks),

@@ -16,6 +16,7 @@ import { type Q2Draw, measureQ2, q2Features } from './questions/q2-limited-strik
 import { type Q3Draw, measureQ3, q3Features } from './questions/q3-sequences.js';
 import { type Q4Draw, measureQ4 } from './questions/q4-iran-response.js';
 import { type Q7Draw, measureQ7, q7Features } from './questions/q7-public-vs-backchannel.js';
+import { type RolloutDraw, rollOut } from './rollouts.js';
 import { type QreResult, type QreSolver, makeQreSolver } from './solve-qre.js';
 
 export interface PolicyRun {
@@ -76,6 +77,8 @@ export interface BaselineDetail {
   readonly q4: Q4Draw;
   readonly q7: Q7Draw;
   readonly checks: ChecksDraw;
+  /** Crises played out through the solved baseline game (rollouts.ts). */
+  readonly rollouts: RolloutDraw;
 }
 
 /** The baseline figures of a draw; an internal error for a record run without the baseline. */
@@ -248,6 +251,7 @@ export function runDraw(
         q4: measureQ4(frame),
         q7: measureQ7(frame),
         checks: measureChecks(frame, classes, record),
+        rollouts: rollOut(cg, qre.leafProb, classes, options.seed, draw),
       };
     }
   }

@@ -351,6 +351,43 @@ function checkPolicies(spec: ScenarioSpec, symbols: SymbolTable, problems: Probl
   }
 }
 
+/** The negotiation agenda: positions and needs name known issues, positions lie on the issue's scale. */
+function checkNegotiation(spec: ScenarioSpec, problems: Problem[]): void {
+  const neg = spec.negotiation;
+  if (neg === undefined) return;
+  const issues = Object.keys(neg.issues);
+  for (const [id, st] of Object.entries(neg.stakeholders)) {
+    for (const [issue, p] of Object.entries(st.positions)) {
+      const path: Path = ['negotiation', 'stakeholders', id, 'positions', issue];
+      const def = neg.issues[issue];
+      if (def === undefined) {
+        problems.push({
+          path,
+          key: true,
+          message: `'${issue}' is not a negotiation issue${didYouMean(issue, issues)}`,
+        });
+        continue;
+      }
+      const [lo, hi] = def.scale;
+      if (!(p.position >= lo && p.position <= hi)) {
+        problems.push({
+          path: [...path, 'position'],
+          message: `expected a position on the scale of '${issue}', [${lo}, ${hi}], got ${p.position}`,
+        });
+      }
+    }
+    for (const issue of Object.keys(st.needs ?? {})) {
+      if (neg.issues[issue] === undefined) {
+        problems.push({
+          path: ['negotiation', 'stakeholders', id, 'needs', issue],
+          key: true,
+          message: `'${issue}' is not a negotiation issue${didYouMean(issue, issues)}`,
+        });
+      }
+    }
+  }
+}
+
 export function checkScenario(spec: ScenarioSpec, symbols: SymbolTable): Problem[] {
   const problems: Problem[] = [...symbols.problems];
   checkActors(spec, problems);
@@ -358,5 +395,6 @@ export function checkScenario(spec: ScenarioSpec, symbols: SymbolTable): Problem
   checkStages(spec, symbols, problems);
   checkPolicies(spec, symbols, problems);
   checkFormulas(spec, symbols, problems);
+  checkNegotiation(spec, problems);
   return problems;
 }

@@ -7,9 +7,11 @@ import { type Evaluator, type Resolver, compileFormula } from './expr/compile.js
 import type { Locator } from './locate.js';
 import {
   type EffectSpec,
+  type NegotiationSpec,
   PAYOFF_TERMS,
   type ParameterSpec,
   type PayoffTerm,
+  type PublicityNeedKind,
   type ScenarioSpec,
   type SourceSpec,
   isChanceStage,
@@ -92,6 +94,38 @@ export interface PolicyRuleModel {
   readonly path: Path;
 }
 
+export interface NegotiationIssueModel {
+  readonly id: string;
+  readonly label: string;
+  readonly scale: readonly [number, number];
+  readonly verifiable: boolean;
+  readonly description?: string;
+  readonly source: SourceSpec;
+}
+
+export interface StakeholderPositionModel {
+  readonly position: number;
+  readonly salience: number;
+  readonly source: SourceSpec;
+}
+
+export interface StakeholderModel {
+  readonly id: string;
+  readonly label: string;
+  readonly capability: number;
+  readonly source: SourceSpec;
+  /** Issue id → position; issues the stakeholder is not engaged on are absent. */
+  readonly positions: ReadonlyMap<string, StakeholderPositionModel>;
+  /** Issue id → what kind of concession it can accept (principals only). */
+  readonly needs: ReadonlyMap<string, { readonly need: PublicityNeedKind; readonly source: SourceSpec }>;
+}
+
+/** The negotiation agenda as plain data, in file order. */
+export interface NegotiationModel {
+  readonly issues: NegotiationIssueModel[];
+  readonly stakeholders: StakeholderModel[];
+}
+
 export interface Model {
   readonly spec: ScenarioSpec;
   readonly file: string;
@@ -115,6 +149,8 @@ export interface Model {
   readonly resolve: Resolver;
   /** Every name formulas can use. */
   readonly names: string[];
+  /** The negotiation agenda, when the scenario has one. */
+  readonly negotiation?: NegotiationModel;
 }
 
 export function toDistribution(p: ParameterSpec): Distribution {
@@ -275,6 +311,28 @@ function visibility(spec: ScenarioSpec): boolean[][] {
   return out;
 }
 
+/** The negotiation section as plain data. */
+export function negotiationModel(n: NegotiationSpec): NegotiationModel {
+  return {
+    issues: Object.entries(n.issues).map(([id, i]) => ({
+      id,
+      label: i.label,
+      scale: [i.scale[0], i.scale[1]] as const,
+      verifiable: i.verifiable,
+      description: i.description,
+      source: i.source,
+    })),
+    stakeholders: Object.entries(n.stakeholders).map(([id, s]) => ({
+      id,
+      label: s.label,
+      capability: s.capability,
+      source: s.source,
+      positions: new Map(Object.entries(s.positions)),
+      needs: new Map(Object.entries(s.needs ?? {})),
+    })),
+  };
+}
+
 export function buildModel(spec: ScenarioSpec, symbols: SymbolTable, file: string, locate?: Locator): Model {
   const actors = Object.keys(spec.actors);
   const { resolve, components } = makeResolver(spec, symbols, actors);
@@ -394,6 +452,7 @@ export function buildModel(spec: ScenarioSpec, symbols: SymbolTable, file: strin
     names: [...symbols.names.keys()],
     envSize: symbols.envSize,
     resolve,
+    negotiation: spec.negotiation === undefined ? undefined : negotiationModel(spec.negotiation),
   };
 }
 

@@ -387,6 +387,77 @@ const Policy = z.strictObject({
   rules: z.array(PolicyRule).min(1),
 });
 
+// ---- negotiation agenda --------------------------------------------------------------------------
+
+const unit = (what: string) =>
+  z
+    .number()
+    .min(0, { error: `expected ${what} in [0, 1]` })
+    .max(1, { error: `expected ${what} in [0, 1]` });
+
+const NegotiationIssue = z
+  .strictObject({
+    label: Text,
+    scale: z
+      .tuple([z.number(), z.number()])
+      .refine((s) => s[0] < s[1], { error: 'expected a scale [lo, hi] with lo < hi' })
+      .default([0, 10])
+      .meta({ description: 'The ends of the issue scale, [lo, hi] (default [0, 10]).' }),
+    verifiable: z.boolean().meta({ description: 'Can a concession on the issue be publicly verified?' }),
+    description: z.string().optional(),
+    source: Source,
+  })
+  .meta({ description: 'An issue of the negotiation agenda, as a scale.' });
+
+const IssuePosition = z
+  .strictObject({
+    position: z.number().meta({ description: "Preferred outcome on the issue's scale." }),
+    salience: unit('salience').meta({
+      description: 'How much the issue matters to the stakeholder, in [0, 1].',
+    }),
+    source: Source,
+  })
+  .meta({ description: 'A stakeholder on one issue.' });
+
+export const PUBLICITY_NEEDS = ['public', 'ambiguity', 'any'] as const;
+
+const PublicityNeed = z.strictObject({ need: z.enum(PUBLICITY_NEEDS), source: Source }).meta({
+  description:
+    "'public': accepts a deal on the issue only with a public, verifiable concession; 'ambiguity': cannot concede publicly; 'any'.",
+});
+
+const Stakeholder = z
+  .strictObject({
+    label: Text,
+    description: z.string().optional(),
+    capability: unit('capability').meta({ description: 'Capability (influence on the outcome), in [0, 1].' }),
+    source: Source,
+    positions: z.record(Id, IssuePosition).meta({
+      description:
+        'Issue id → position and salience; an issue left out is one the stakeholder is not engaged on.',
+    }),
+    needs: z
+      .record(Id, PublicityNeed)
+      .optional()
+      .meta({ description: 'Principals: issue id → what kind of concession the stakeholder can accept.' }),
+  })
+  .meta({ description: 'A stakeholder of the negotiation agenda.' });
+
+const Negotiation = z
+  .strictObject({
+    description: z.string().optional(),
+    issues: z
+      .record(Id, NegotiationIssue)
+      .refine((r) => Object.keys(r).length > 0, { error: 'expected at least one issue' }),
+    stakeholders: z
+      .record(Id, Stakeholder)
+      .refine((r) => Object.keys(r).length > 0, { error: 'expected at least one stakeholder' }),
+  })
+  .meta({
+    description:
+      'The negotiation agenda: issues as scales, stakeholders with capability, positions and salience.',
+  });
+
 // ---- the scenario --------------------------------------------------------------------------------
 
 const Defaults = z.strictObject({
@@ -415,6 +486,9 @@ export const Scenario = z
     stages: z.array(Stage).min(1).meta({ description: 'The move order, after the private types are drawn.' }),
     payoffs: z.record(Id, Payoff).meta({ description: 'Actor → payoff terms.' }),
     policies: z.record(Id, Policy).default({}),
+    negotiation: Negotiation.optional().meta({
+      description: 'The negotiation agenda (issues and stakeholders), for the negotiation analysis.',
+    }),
   })
   .meta({
     title: 'Brink scenario',
@@ -436,6 +510,10 @@ export type FormulaSpec = z.output<typeof Formula>;
 export type TermSpec = z.output<typeof Term>;
 export type PolicySpec = z.output<typeof Policy>;
 export type PrivateTypeSpec = z.output<typeof PrivateType>;
+export type NegotiationSpec = z.output<typeof Negotiation>;
+export type NegotiationIssueSpec = z.output<typeof NegotiationIssue>;
+export type StakeholderSpec = z.output<typeof Stakeholder>;
+export type PublicityNeedKind = (typeof PUBLICITY_NEEDS)[number];
 
 export function isChanceStage(s: StageSpec): s is ChanceStageSpec {
   return 'chance' in s;

@@ -94,3 +94,72 @@ describe.skipIf(!haveShared)('sources against ../shared', () => {
     expect(checkSources(parseScenario(text, 's.yaml'), { seeds, facts })).toEqual([]);
   });
 });
+
+const NEGOTIATION = `
+id: n
+title: N
+actors: { us: { kind: state } }
+ladders: { us: { l: { rungs: { a: {} } } } }
+stages: [{ id: s1, actor: us }]
+payoffs: { us: {} }
+negotiation:
+  issues:
+    proxies:
+      label: Proxies
+      verifiable: false
+      source: { seed: 003.txt, quote: "Iran requires ambiguous, non-public arrangements" }
+  stakeholders:
+    us:
+      label: US
+      capability: 1
+      source: "fact:jcpoa-limit"
+      positions:
+        proxies: { position: 8, salience: 0.6, source: [{ judgement: "x" }, { seed: 003.txt, quote: "caps on proxy behaviour" }] }
+      needs:
+        proxies: { need: public, source: { seed: 03.txt, quote: "verifiable, public concessions" } }
+`;
+
+describe('sources of the negotiation section', () => {
+  const model = parseScenario(NEGOTIATION, 'n.yaml');
+  const idx = {
+    seeds: new Map([
+      ['003.txt', 'Iran requires ambiguous, non-public arrangements to preserve its narrative.'],
+    ]),
+    facts: new Set(['jcpoa-limits']),
+  };
+
+  test('issues, stakeholders, positions and needs are listed', () => {
+    expect(sourcesOf(model.spec).map((s) => s.path.join('.'))).toEqual([
+      'negotiation.issues.proxies.source',
+      'negotiation.stakeholders.us.source',
+      'negotiation.stakeholders.us.positions.proxies.source.0',
+      'negotiation.stakeholders.us.positions.proxies.source.1',
+      'negotiation.stakeholders.us.needs.proxies.source',
+    ]);
+  });
+
+  test('and checked, at their lines', () => {
+    expect(checkSources(model, idx).map((d) => `${d.line}: ${d.path} — ${d.message}`)).toEqual([
+      "18: negotiation.stakeholders.us.source — no fact with id 'jcpoa-limit' (did you mean 'jcpoa-limits'?)",
+      "20: negotiation.stakeholders.us.positions.proxies.source[1].quote — the quote does not appear in seed '003.txt'",
+      "22: negotiation.stakeholders.us.needs.proxies.source.seed — no seed named '03.txt' (did you mean '003.txt'?)",
+    ]);
+  });
+});
+
+describe.skipIf(!haveShared)('negotiation sources against ../shared', () => {
+  test("seed 003's null-set sentences check out in the real seed", () => {
+    const seeds = new Map(
+      readdirSync(join(SHARED, 'seeds')).map((f) => [f, readFileSync(join(SHARED, 'seeds', f), 'utf8')]),
+    );
+    const facts = factIdsFromYaml(readFileSync(join(SHARED, 'facts', 'facts.yaml'), 'utf8'));
+    const text = NEGOTIATION.replace(/seed: 0?03\.txt/g, 'seed: 003_82137da3c5b8a964.txt')
+      .replace('jcpoa-limit"', 'jcpoa-limits"')
+      .replace('caps on proxy behaviour', 'Establish verifiable caps')
+      .replace(
+        'verifiable, public concessions"',
+        'The United States requires verifiable, public concessions to justify the suspension of military action to its domestic electorate and international allies."',
+      );
+    expect(checkSources(parseScenario(text, 'n.yaml'), { seeds, facts })).toEqual([]);
+  });
+});

@@ -47,6 +47,16 @@ export function sourcesOf(spec: ScenarioSpec): SourceRef[] {
   spec.stages.forEach((s, i) => {
     if ('chance' in s) add(s.source, ['stages', i]);
   });
+  const neg = spec.negotiation;
+  if (neg !== undefined) {
+    for (const [id, issue] of Object.entries(neg.issues)) add(issue.source, ['negotiation', 'issues', id]);
+    for (const [id, st] of Object.entries(neg.stakeholders)) {
+      const base: Path = ['negotiation', 'stakeholders', id];
+      add(st.source, base);
+      for (const [issue, p] of Object.entries(st.positions)) add(p.source, [...base, 'positions', issue]);
+      for (const [issue, n] of Object.entries(st.needs ?? {})) add(n.source, [...base, 'needs', issue]);
+    }
+  }
   return out;
 }
 
