@@ -1,24 +1,16 @@
 // End-to-end tests of `brink bargain` (the built dist: npm test builds it first).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { brink } from '../../test/support/brink-cli.js';
 import { SHARED_DIR } from '../../test/support/oracle.js';
 import { DEFAULT_BDM_OPTIONS, forecastBdm, parseActorsCsv } from '../bargain/bdm/index.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'brink-bargain-'));
 const EU_CSV = join(SHARED_DIR, 'oracle', 'bdm', 'eu-example-actors.csv');
 const haveOracle = existsSync(EU_CSV);
 if (!haveOracle) console.warn(`[brink tests] ${EU_CSV} not found: brink bargain forecast on it is skipped.`);
-
-function brink(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function file(name: string, text: string): string {
   const p = join(dir, name);

@@ -1,19 +1,11 @@
 // End-to-end tests of the built `brink` command (npm test builds it first: see "pretest").
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { brink } from '../../test/support/brink-cli.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'brink-cli-'));
-
-function brink(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function file(name: string, text: string): string {
   const p = join(dir, name);

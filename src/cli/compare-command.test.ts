@@ -1,23 +1,13 @@
 // `brink compare` end to end through the built command (npm test builds it first), and its options.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { brink } from '../../test/support/brink-cli.js';
 import { compareModel } from '../analysis/compare.js';
 import { workerFile } from '../analysis/draw-pool.js';
 import { quantileSorted } from '../analysis/stats.js';
 import { readScenario } from './analyze-command.js';
 import { compareRun, parseCompareFormat, parseLambda } from './compare-command.js';
 import { UsageError } from './errors.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'dist/src/cli/main.js');
-
-function brink(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 interface Figure {
   mean: number;

@@ -1,20 +1,12 @@
 // End-to-end: a run cut into shards and merged gives the same report, byte for byte, as the run
 // made in one go (the built command; npm test builds it first).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { brink } from '../../test/support/brink-cli.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'brink-merge-'));
-
-function brink(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('brink analyze --shard and brink merge', () => {
   it('merged shards equal a single run bit for bit', { timeout: 240_000 }, () => {

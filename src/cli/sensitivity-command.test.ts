@@ -1,21 +1,14 @@
 // `brink sensitivity`: option checks in-process, and end-to-end runs of the built command (npm
 // test builds it first) on a one-decision game whose threshold is known (test/fixtures).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { BIN, ROOT, brink } from '../../test/support/brink-cli.js';
 import { UsageError } from './errors.js';
 import { parseRange, parseSobolN, sensitivityCommand, sensitivityReport } from './sensitivity-command.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/src/cli/main.js');
 const TINY = join(ROOT, 'test/fixtures/sensitivity-tiny.yaml');
-
-function brink(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('brink sensitivity options', () => {
   test('Sobol size, range and option pairs are checked with a clear message', async () => {

@@ -12,21 +12,12 @@
 // stratum comes from the parameter's own stream for that draw (streams.ts) under key `lhs:<name>`,
 // distinct from the key of plain draws, which LHS designs therefore leave unchanged.
 import { type Distribution, quantile, uniformOpen } from './distributions.js';
-import { streamFor } from './streams.js';
+import { fmix, streamFor } from './streams.js';
 
 /** Feistel rounds: Luby & Rackoff need 3 (4 against chosen inverses); 6 leave a margin for the small halves. */
 const ROUNDS = 6;
 /** Largest design: indices stay in 31 bits, where the 32-bit integer arithmetic is exact. */
 export const MAX_DESIGN = 2 ** 31;
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** FNV-1a over the key's UTF-16 code units, seeded, then finalised. */
 function hashKey(seed: number, key: string): number {

@@ -20,7 +20,8 @@ function murmur32(text: string, seed: number): number {
   return fmix(h);
 }
 
-function fmix(h: number): number {
+/** MurmurHash3's 32-bit finaliser: mixes every input bit into every output bit. */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
