@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { bargainingRange } from '../bargain/fearon-range.js';
 import { loadScenario, parseScenario } from '../scenario/load.js';
-import { negotiationSection, negotiationTrack } from './negotiation.js';
+import { issueRange, negotiationSection, negotiationTrack } from './negotiation.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const model = loadScenario(join(ROOT, 'scenarios/us-iran-2026.yaml'));
@@ -122,6 +123,53 @@ describe('negotiationTrack on the US–Iran scenario', () => {
     expect(
       list?.kind === 'list' && list.items.some((t) => t.startsWith('proxies emptied the grand bargain')),
     ).toBe(true);
+  });
+});
+
+describe('bargaining range per issue', () => {
+  test('the positions both principals prefer to no deal, by hand and as Fearon’s range', () => {
+    // US ideal 0.9, Iran 0.3 (a 0-10 issue at 9 and 3), no-deal share δ = 0.6: each side accepts
+    // positions within δ × gap = 0.36 of its ideal, so the range is [0.54, 0.66], i.e. 5.4-6.6.
+    const issue = {
+      name: 'enrichment',
+      verifiable: true,
+      stances: [
+        { ideal: 0.9, salience: 0.8, needs: 'any' as const },
+        { ideal: 0.3, salience: 0.5, needs: 'any' as const },
+      ] as const,
+      disagreement: [-0.6 * 0.8 * 0.6, -0.6 * 0.5 * 0.6] as const,
+    };
+    const r = issueRange(issue, 'linear', [0, 10]);
+    expect(r.empty).toBe(false);
+    expect(r.low).toBeCloseTo(5.4, 12);
+    expect(r.high).toBeCloseTo(6.6, 12);
+    // Fearon (1995) on the segment between the ideals: p = 1/2, c_A = c_B = δ − 1/2.
+    const f = bargainingRange({ p: 0.5, costA: 0.1, costB: 0.1 });
+    expect(0.3 + f.low * 0.6).toBeCloseTo(r.low / 10, 12);
+    expect(0.3 + f.high * 0.6).toBeCloseTo(r.high / 10, 12);
+    // Below δ = 1/2 no deal beats every split for someone: the range is empty.
+    const narrow = { ...issue, disagreement: [-0.4 * 0.8 * 0.6, -0.4 * 0.5 * 0.6] as const };
+    expect(issueRange(narrow, 'linear', [0, 10]).empty).toBe(true);
+    // Quadratic utilities: radius √(δ·gap) = √0.36 = 0.6 around each ideal → [0.3, 0.9].
+    const q = issueRange(issue, 'quadratic', [0, 1]);
+    expect([q.low, q.high].map((x) => Number(x.toFixed(12)))).toEqual([0.3, 0.9]);
+  });
+
+  test('the scenario’s issues get a range in the report', () => {
+    const result = negotiationTrack(model);
+    expect(result.packages!.ranges).toHaveLength(result.issues.length);
+    const enrichment = result.issues.findIndex((i) => i.us !== undefined && i.iran !== undefined);
+    const r = result.packages!.ranges[enrichment]!;
+    const { us, iran } = result.issues[enrichment]!;
+    const [lo, hi] = result.issues[enrichment]!.scale;
+    const gap = Math.abs(us!.position - iran!.position) / (hi - lo);
+    const delta = result.packages!.noDealShare;
+    // The low end is δ·gap below the higher ideal, the high end δ·gap above the lower one (linear).
+    const top = Math.max(us!.position, iran!.position);
+    const bottom = Math.min(us!.position, iran!.position);
+    expect(r.empty).toBe(false);
+    expect(top - r.low).toBeCloseTo(delta * gap * (hi - lo), 9);
+    expect(r.high - bottom).toBeCloseTo(delta * gap * (hi - lo), 9);
   });
 });
 

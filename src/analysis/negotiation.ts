@@ -69,6 +69,53 @@ export interface PackageTrack {
   /** The two-actor input handed to compareLinkage (positions normalised to [0, 1]). */
   readonly input: { readonly issues: readonly Issue[]; readonly utility: 'linear' | 'quadratic' };
   readonly comparison: LinkageComparison;
+  /** Per issue (issue order), the positions both principals prefer to no deal, on the issue's scale. */
+  readonly ranges: readonly IssueRange[];
+}
+
+/** The bargaining range of one issue: [low, high] on the issue's scale, or empty. */
+export interface IssueRange {
+  readonly low: number;
+  readonly high: number;
+  readonly empty: boolean;
+}
+
+/**
+ * The positions (normalised to [0, 1]) a principal prefers to no deal: u(x) = −s·|x − ideal| (or
+ * −s·(x − ideal)²) ≥ d. A principal with salience 0 accepts every position.
+ */
+export function acceptableInterval(
+  stance: { readonly ideal: number; readonly salience: number },
+  disagreement: number,
+  utility: 'linear' | 'quadratic',
+): [number, number] {
+  if (stance.salience <= 0) return [0, 1];
+  const loss = Math.max(0, -disagreement / stance.salience);
+  const radius = utility === 'linear' ? loss : Math.sqrt(loss);
+  return [Math.max(0, stance.ideal - radius), Math.min(1, stance.ideal + radius)];
+}
+
+/**
+ * Fearon's (1995) bargaining range on one issue: the deals both principals prefer to no deal, the
+ * intersection of their acceptable intervals. With linear utilities and the same no-deal share δ for
+ * both, it is Fearon's [p − c_A, p + c_B] on the segment between the two ideals with p = 1/2 (no deal
+ * splits nothing: each side keeps its claim) and c_A = c_B = δ − 1/2 (negotiation.test.ts checks it
+ * against src/bargain/fearon-range.ts).
+ */
+export function issueRange(
+  issue: Issue,
+  utility: 'linear' | 'quadratic',
+  scale: readonly [number, number],
+): IssueRange {
+  const [a0, a1] = acceptableInterval(issue.stances[0], issue.disagreement[0], utility);
+  const [b0, b1] = acceptableInterval(issue.stances[1], issue.disagreement[1], utility);
+  const lo = Math.max(a0, b0);
+  const hi = Math.min(a1, b1);
+  const [s0, s1] = scale;
+  const at = (y: number) => s0 + y * (s1 - s0);
+  return lo <= hi
+    ? { low: at(lo), high: at(hi), empty: false }
+    : { low: Number.NaN, high: Number.NaN, empty: true };
 }
 
 export interface NegotiationResult {
@@ -153,7 +200,14 @@ function packageTrack(
     };
   });
   const packageInput = { issues: input, utility };
-  return { principals, noDealShare: share, input: packageInput, comparison: compareLinkage(packageInput) };
+  const ranges = input.map((issue, k) => issueRange(issue, utility, issues[k]!.scale));
+  return {
+    principals,
+    noDealShare: share,
+    input: packageInput,
+    comparison: compareLinkage(packageInput),
+    ranges,
+  };
 }
 
 /** The negotiation track of a model: the BDM forecast per issue and the principals' package comparison. */
@@ -189,6 +243,11 @@ const REASONS: Record<BlockReason, string> = {
 function short(label: string): string {
   const i = label.indexOf(' (');
   return i > 0 ? label.slice(0, i) : label;
+}
+
+function rangeCell(r: IssueRange | undefined): string {
+  if (r === undefined) return '—';
+  return r.empty ? 'empty' : `${formatNumber(r.low)}–${formatNumber(r.high)}`;
 }
 
 function stanceCell(s: PrincipalStance | undefined): string {
@@ -236,20 +295,23 @@ export function negotiationSection(result: NegotiationResult): Section {
         'Weighted mean (baseline)',
         labelOf(usId),
         labelOf(iranId),
+        'Bargaining range',
         'Medians by round',
         'Engaged',
       ],
-      rows: result.issues.map((i) => [
+      rows: result.issues.map((i, k) => [
         short(i.label),
         `${i.scale[0]}–${i.scale[1]}`,
         i.forecast,
         i.baseline,
         stanceCell(i.us),
         stanceCell(i.iran),
+        rangeCell(result.packages?.ranges[k]),
         i.medians.map(formatNumber).join(' → '),
         i.engaged.length,
       ]),
-      trace: 'forecastBdm (src/bargain/bdm) per issue; baseline Σ c·s·x / Σ c·s',
+      trace:
+        'forecastBdm (src/bargain/bdm) per issue; baseline Σ c·s·x / Σ c·s; bargaining range: the positions both principals prefer to no deal (issueRange, Fearon 1995)',
     },
   ];
   const p = result.packages;
