@@ -49,8 +49,15 @@ export interface AnalyzeCommandOptions {
 /** The scenario analysed when none is given, relative to the package root (not the working directory). */
 export const DEFAULT_SCENARIO = 'scenarios/us-iran-2026.yaml';
 
-/** A draw count beyond this is surely a typo. */
+/** A draw count beyond this is surely a typo (a sharded sweep may name more draws than one process keeps). */
 const MAX_DRAWS = 100_000_000;
+/**
+ * Every draw's full record (about 0.5 MB of JSON, twelve games' tables) is kept until the run is
+ * aggregated, so one process keeps at most this many: a run without --shard, or a merge.
+ */
+export const MAX_DRAWS_IN_MEMORY = 10_000;
+/** A shard file is one JSON text, which V8 caps at about 512 MB: at most this many records each. */
+export const MAX_SHARD_DRAWS = 500;
 const MAX_WORKERS = 256;
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
@@ -177,6 +184,11 @@ export async function runAnalysis(
 ): Promise<{ analysis: Analysis; prepared: Prepared }> {
   const p = prepare(scenarioPath, opts);
   const { settings } = p.job;
+  if (settings.total > MAX_DRAWS_IN_MEMORY) {
+    throw new UsageError(
+      `--draws ${settings.total}: one process keeps every draw's record until the end, so a run has at most ${MAX_DRAWS_IN_MEMORY} draws (docs/monte-carlo.md)`,
+    );
+  }
   const { model, records } = await runRange(p, 0, settings.total, opts.quiet);
   const run = {
     model,
@@ -269,6 +281,11 @@ export async function analyzeShard(
     throw new UsageError(`--shard ${opts.shard}: more shards than draws (${settings.total})`);
   }
   const range = shardRange(spec, settings.total);
+  if (range.to - range.from > MAX_SHARD_DRAWS) {
+    throw new UsageError(
+      `--shard ${opts.shard}: this shard would hold ${range.to - range.from} draws; a shard file keeps each draw's full record (about 0.5 MB), so use at most ${MAX_SHARD_DRAWS} draws per shard (here at least ${Math.ceil(settings.total / MAX_SHARD_DRAWS)} shards)`,
+    );
+  }
   const { records } = await runRange(p, range.from, range.to, opts.quiet);
   const shard: Shard = {
     format: SHARD_FORMAT,

@@ -83,5 +83,12 @@ describe('brink analyze --shard and brink merge', () => {
     expect(many.code).toBe(2);
     expect(many.err).toMatch(/more shards than draws/);
     expect(brink('analyze', '--workers', '0').err).toMatch(/--workers 0: expected a whole number from 1/);
+    // What one process can keep: a run, a shard file.
+    const big = brink('analyze', '--draws', '20000', '-q');
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(/--draws 20000: .* at most 10000 draws/);
+    const wide = brink('analyze', '--draws', '1000000', '--shard', '3/16', '-q');
+    expect(wide.code).toBe(2);
+    expect(wide.err).toMatch(/--shard 3\/16: this shard would hold 62500 draws; .* at least 2000 shards/);
   });
 });

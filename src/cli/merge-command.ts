@@ -6,6 +6,7 @@ import { analysisOfRun } from '../analysis/analyze.js';
 import { ShardError, mergeShards, shardFromJson } from '../analysis/shard.js';
 import { parseScenario } from '../scenario/load.js';
 import {
+  MAX_DRAWS_IN_MEMORY,
   parseAnalyzeFormat,
   parseSampling,
   renderAnalysis,
@@ -46,6 +47,11 @@ export async function mergeReport(files: readonly string[], opts: MergeCommandOp
   try {
     const shards = files.map((file) => ({ file, shard: shardFromJson(readShardText(file), file) }));
     const { run, records } = mergeShards(shards);
+    if (run.draws > MAX_DRAWS_IN_MEMORY) {
+      throw new UsageError(
+        `merge: the run has ${run.draws} draws; the merge keeps every draw's record, so at most ${MAX_DRAWS_IN_MEMORY} (docs/monte-carlo.md)`,
+      );
+    }
     const model = parseScenario(run.scenarioText, run.scenarioFile);
     const analysis = analysisOfRun(
       {
