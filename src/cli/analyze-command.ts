@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Analysis, analysisOfRun, runSettings } from '../analysis/analyze.js';
 import { runDrawsPooled } from '../analysis/draw-pool.js';
-import { type DrawJob, contextOfJob } from '../analysis/draw-task.js';
+import { type DrawJob, makeDrawContext } from '../analysis/draw-task.js';
 import { drawsCsv } from '../analysis/draws-csv.js';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../analysis/report/render.js';
 import { type SensitivityResults, sensitivitySections } from '../analysis/sensitivity/sensitivity-report.js';
@@ -159,7 +159,8 @@ function prepare(scenarioPath: string | undefined, opts: AnalyzeCommandOptions):
 }
 
 async function runRange(p: Prepared, from: number, to: number, quiet: boolean | undefined) {
-  const ctx = contextOfJob(p.job); // checks the scenario can be analysed before any worker starts
+  // The model read by prepare(): checks it can be analysed before any worker starts, without parsing it again.
+  const ctx = makeDrawContext(p.scenario.model);
   const progress = makeProgress('brink analyze', quiet);
   const started = Date.now();
   const records = await runDrawsPooled(
