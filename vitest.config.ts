@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
-    setupFiles: ['test/setup-fast-check.ts', 'test/setup-store.ts'],
+    setupFiles: ['test/setup-fast-check.ts', 'test/setup-store.ts', 'test/setup-functions.ts'],
   },
 });

@@ -101,7 +101,7 @@ export function buildReport(r: AnalysisResults, meta: ReportMeta): ReportDocumen
       q2Section(r.q2),
       q3Section(r.q3),
       q4Section(r.q4),
-      q5Section(r.q5),
+      q5Section(r.q5, r.negotiation),
       ...(r.negotiation ? [negotiationSection(r.negotiation)] : []),
       q6Section(r.q6),
       q7Section(r.q7),

@@ -30,7 +30,7 @@ const model = loadScenario(FILE);
 
 describe('the scenario file', () => {
   test('loads with no diagnostics and has the designed parts', () => {
-    expect(model.params).toHaveLength(96);
+    expect(model.params).toHaveLength(97);
     expect(model.actors).toEqual([
       'us',
       'iran',

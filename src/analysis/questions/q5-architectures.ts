@@ -2,10 +2,12 @@
 // Design §5.6: the game solved under each policy with the same parameter draws (common random
 // numbers), so every difference below is paired draw by draw.
 
+import { durabilityDiscount } from '../../bargain/commitment.js';
+import type { NegotiationResult } from '../negotiation.js';
 import { DEAL_SUBCLASSES, classIndex } from '../outcomes.js';
 import { OIL_MEASURES, type PolicyDraw } from '../policy-summary.js';
 import type { Section } from '../report/document.js';
-import { formatProbability, formatUtility } from '../report/format.js';
+import { formatNumber, formatProbability, formatUtility } from '../report/format.js';
 import type { RunResult } from '../run-draws.js';
 import { type Stat, statOf } from '../stats.js';
 
@@ -46,6 +48,20 @@ export interface Q5Result {
   readonly bestForUs: string;
   readonly bestJoint: string;
   readonly lowestWar: string;
+  /**
+   * Powell's durability discount of the relief in each draw (src/bargain/commitment.ts): the share of
+   * its face value a relief that each new US administration may drop is worth to Iran,
+   * (1 − δ)/(1 − δq); absent when the scenario lacks us_durability or iran_term_discount.
+   */
+  readonly reliefDurableShare?: Stat;
+}
+
+/** (1 − δ)/(1 − δq) per draw, from the draw's parameters (the scenario's formula relief_durable_share). */
+export function reliefDurableShare(params: Readonly<Record<string, number>>): number | undefined {
+  const q = params.us_durability;
+  const delta = params.iran_term_discount;
+  if (q === undefined || delta === undefined) return undefined;
+  return durabilityDiscount({ benefit: 1 - delta, durability: q, delta, leverageValue: 0 }).dealValue;
 }
 
 export function aggregateQ5(run: RunResult): Q5Result {
@@ -103,6 +119,9 @@ export function aggregateQ5(run: RunResult): Q5Result {
     bestForUs: argBest((r) => r.usPayoff.mean),
     bestJoint: argBest((r) => r.joint.mean),
     lowestWar: argBest((r) => -r.war.mean),
+    ...(run.records.every((r) => reliefDurableShare(r.params) !== undefined)
+      ? { reliefDurableShare: statOf(run.records, (r) => reliefDurableShare(r.params)!) }
+      : {}),
   };
 }
 
@@ -110,7 +129,31 @@ const pct = (s: Stat) => formatProbability(s.mean);
 const ut = (s: Stat) => formatUtility(s.mean);
 const utI = (s: Stat) => `${formatUtility(s.mean)} [${formatUtility(s.low)}, ${formatUtility(s.high)}]`;
 
-export function q5Section(r: Q5Result): Section {
+const approachLabel = { grand: 'grand bargain', segmented: 'segmented deal', linkedFeasible: 'linked feasible issues' };
+
+/** What the bargaining models say, beside the game (issue 5): the package comparison and the durability of relief. */
+export function q5ModelParagraph(r: Q5Result, negotiation?: NegotiationResult): string | undefined {
+  const parts: string[] = [];
+  const pk = negotiation?.packages;
+  if (pk) {
+    const c = pk.comparison;
+    const ranked = [c.grand, c.segmented, c.linkedFeasible].sort((a, b) => b.nashProduct - a.nashProduct);
+    const blocked = [...new Set(c.grand.emptiedBy.map((b) => b.issue ?? 'the package as a whole'))];
+    parts.push(
+      `The multi-issue bargaining model (Nash bargaining over packages; the negotiation agenda below) ranks the approaches by their Nash product: ${ranked.map((a) => `${approachLabel[a.approach]} ${formatNumber(a.nashProduct)}`).join(', ')}.${blocked.length > 0 ? ` The grand bargain is emptied by the null set of seed 003 on ${blocked.join(' and ')}: one side needs a public, verifiable concession, the other ambiguity.` : ''}`,
+    );
+  }
+  if (r.reliefDurableShare) {
+    const d = r.reliefDurableShare;
+    parts.push(
+      `Relief is worth to Iran ${formatProbability(d.mean)} of its face value [${formatProbability(d.low)}, ${formatProbability(d.high)}] across draws: Powell's durability discount (1 − δ)/(1 − δq) of a commitment each new US administration may drop (q = us_durability, δ = iran_term_discount), which every deal payoff of the game uses.`,
+    );
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+export function q5Section(r: Q5Result, negotiation?: NegotiationResult): Section {
+  const models = q5ModelParagraph(r, negotiation);
   return {
     id: 'q5-architectures',
     title: 'Q5. Grand bargain, segmented reciprocity, or modest transactional deals?',
@@ -120,6 +163,7 @@ export function q5Section(r: Q5Result): Section {
         kind: 'paragraph',
         text: `Highest expected US payoff: ${r.bestForUs} (best for the US in ${formatProbability(r.bestForUsShare[r.bestForUs] ?? 0)} of draws). Highest joint surplus (U_us + U_iran): ${r.bestJoint}. Lowest risk of regional war: ${r.lowestWar}. The four games are solved on the same parameter draws, so the differences are paired.`,
       },
+      ...(models ? [{ kind: 'paragraph' as const, text: models }] : []),
       {
         kind: 'table',
         caption: 'Outcomes and payoffs under each architecture (mean over draws).',

@@ -8,6 +8,7 @@ import type { Section } from '../report/document.js';
 import { formatProbability, formatUtility } from '../report/format.js';
 import { type RunResult, baselineDetail } from '../run-draws.js';
 import { type Stat, statOf } from '../stats.js';
+import { type TyingHandsDraw, US_TYPES, measureTyingHands, tyingHandsFeatures } from './q7-tying-hands.js';
 
 export const Q7_QUESTION =
   '“When American officials publicly declare that a peace deal is finalized, they lock themselves into a specific narrative of success.” and “Iran requires ambiguous, non-public arrangements to preserve its sovereignty narrative.” (003_82137da3c5b8a964.txt)';
@@ -38,7 +39,7 @@ const PARTS = [
 ] as const;
 
 export function q7Features(): string[] {
-  return CHANNELS.map((c) => c.formula);
+  return [...CHANNELS.map((c) => c.formula), ...tyingHandsFeatures()];
 }
 
 export interface Q7Draw {
@@ -46,6 +47,8 @@ export interface Q7Draw {
   readonly accepted: number[];
   readonly agreed: number[];
   readonly denied: number[];
+  /** Fearon's tying-hands model with its inputs read from the announced-offer subgame. */
+  readonly tyingHands: TyingHandsDraw;
 }
 
 export function measureQ7(frame: LeafFrame): Q7Draw {
@@ -57,6 +60,7 @@ export function measureQ7(frame: LeafFrame): Q7Draw {
     accepted: masks.map((m) => expectation(frame, accepted, m)),
     agreed: masks.map((m) => expectation(frame, agreed, m)),
     denied: masks.map((m) => expectation(frame, denied, m)),
+    tyingHands: measureTyingHands(frame),
   };
 }
 
@@ -84,6 +88,82 @@ export interface Q7Result {
   /** Share of draws in which acceptance after an announcement is below acceptance after a private backchannel offer. */
   readonly publicBelowPrivateShare: number;
   readonly partLabels: string[];
+  readonly tyingHands: TyingHandsResult;
+}
+
+export interface TyingHandsTypeRow {
+  readonly type: string;
+  /** Draws in which the type's cells had probability. */
+  readonly draws: number;
+  readonly value: Stat;
+  readonly warCost: Stat;
+  readonly audienceCost: Stat;
+  /** a* = c − v: the audience cost from which the type strikes rather than back down. */
+  readonly threshold: Stat;
+  readonly credibleAnnounced: number;
+  readonly credibleBackchannel: number;
+}
+
+export interface TyingHandsModelRow {
+  readonly channel: 'announced' | 'backchannel';
+  /** Share of the solved draws per equilibrium kind. */
+  readonly kinds: Record<string, number>;
+  readonly threat: Stat;
+  readonly war: Stat;
+  readonly backDown: Stat;
+  readonly concedes: Stat;
+  readonly noBluff: number;
+}
+
+export interface TyingHandsResult {
+  readonly types: TyingHandsTypeRow[];
+  readonly model: TyingHandsModelRow[];
+  /** Draws in which the model could be solved, of all draws. */
+  readonly solved: number;
+  readonly draws: number;
+  readonly reasons: string[];
+}
+
+const share = <T>(xs: readonly T[], f: (x: T) => boolean) =>
+  xs.length === 0 ? Number.NaN : xs.filter(f).length / xs.length;
+
+export function aggregateTyingHands(draws: readonly TyingHandsDraw[]): TyingHandsResult {
+  const types = US_TYPES.map((type, i): TyingHandsTypeRow => {
+    const cells = draws.flatMap((d) => (d.defender[i] ? [d.defender[i]!] : []));
+    return {
+      type,
+      draws: cells.length,
+      value: statOf(cells, (c) => c.value),
+      warCost: statOf(cells, (c) => c.warCost),
+      audienceCost: statOf(cells, (c) => c.audienceCost),
+      threshold: statOf(cells, (c) => c.warCost - c.value),
+      credibleAnnounced: share(cells, (c) => c.credibleAnnounced),
+      credibleBackchannel: share(cells, (c) => c.credibleBackchannel),
+    };
+  });
+  const model = (['announced', 'backchannel'] as const).map((channel): TyingHandsModelRow => {
+    const eqs = draws.flatMap((d) => (d[channel] ? [d[channel]!] : []));
+    const kinds: Record<string, number> = {};
+    for (const k of ['separating', 'semi-separating', 'pooling', 'no-threat'])
+      kinds[k] = share(eqs, (e) => e.kind === k);
+    return {
+      channel,
+      kinds,
+      threat: statOf(eqs, (e) => e.threat),
+      war: statOf(eqs, (e) => e.war),
+      backDown: statOf(eqs, (e) => e.backDown),
+      concedes: statOf(eqs, (e) => e.challengerConcedes),
+      noBluff: share(eqs, (e) => e.onlyCredibleThreaten),
+    };
+  });
+  const reasons = [...new Set(draws.flatMap((d) => (d.notApplicable ? [d.notApplicable] : [])))];
+  return {
+    types,
+    model,
+    solved: draws.filter((d) => d.announced !== undefined).length,
+    draws: draws.length,
+    reasons,
+  };
 }
 
 export function aggregateQ7(run: RunResult): Q7Result {
@@ -121,6 +201,7 @@ export function aggregateQ7(run: RunResult): Q7Result {
     })),
     publicBelowPrivateShare: below / Math.max(1, d.length),
     partLabels: PARTS.map(([a, t, p]) => `${a}.${t}.${p}`),
+    tyingHands: aggregateTyingHands(d.map((x) => x.tyingHands)),
   };
 }
 
@@ -190,6 +271,7 @@ export function q7Section(r: Q7Result): Section {
         trace:
           'E of payoffs.us.gains.claim_victory, .C_reputation.narrative/.audience/.late_strike; payoffs.iran.C_reputation.validation/.denial (§3)',
       },
+      ...tyingHandsBlocks(r.tyingHands),
       {
         kind: 'table',
         caption: 'In the baseline, by the channel the offer actually took.',
@@ -200,4 +282,60 @@ export function q7Section(r: Q7Result): Section {
       },
     ],
   };
+}
+
+const kindOrder = ['separating', 'semi-separating', 'pooling', 'no-threat'] as const;
+
+/** The answer of Fearon's tying-hands model, with its inputs from the solved game. */
+export function tyingHandsBlocks(t: TyingHandsResult): Section['blocks'] {
+  const ann = t.model.find((m) => m.channel === 'announced')!;
+  const back = t.model.find((m) => m.channel === 'backchannel')!;
+  const [res, cau] = t.types;
+  const answer =
+    t.solved === 0
+      ? `Fearon's tying-hands model could not be solved in any draw (${t.reasons.join('; ')}).`
+      : `Tying hands (Fearon 1994, 1997): announcing the deal makes backing down after Iran's denial cost the US ${formatUtility(res!.audienceCost.mean)} u. With that audience cost the threat to strike is credible for a resolved US in ${formatProbability(res!.credibleAnnounced)} of draws and for a cautious US in ${formatProbability(cau!.credibleAnnounced)}; through the backchannel (no audience cost) in ${formatProbability(res!.credibleBackchannel)} and ${formatProbability(cau!.credibleBackchannel)}. The model's equilibrium (mean over draws): with the announcement the US threatens with probability ${pct(ann.threat)}, Iran concedes with probability ${pct(ann.concedes)}, war ${pct(ann.war)}, a retreat ${pct(ann.backDown)}; with no audience cost ${pct(back.threat)}, ${pct(back.concedes)}, ${pct(back.war)} and ${pct(back.backDown)}.`;
+  return [
+    { kind: 'paragraph', text: answer },
+    {
+      kind: 'table',
+      caption:
+        "The model's inputs per US type, read from the solved game after an announced offer (u; mean over draws and share of draws).",
+      columns: [
+        'US type',
+        'v (Iran accepts)',
+        'c (strike)',
+        'a (audience)',
+        'a* = c − v',
+        'credible, announced',
+        'credible, backchannel',
+      ],
+      rows: t.types.map((x) => [
+        x.type,
+        formatUtility(x.value.mean),
+        formatUtility(x.warCost.mean),
+        formatUtility(x.audienceCost.mean),
+        formatUtility(x.threshold.mean),
+        formatProbability(x.credibleAnnounced),
+        formatProbability(x.credibleBackchannel),
+      ]),
+      trace:
+        'v = E[U_us | announced, accept] − E[U_us + a | announced, denied, restrain_talk]; c = E[U_us | announced, accept] − E[U_us | announced, denied, strike_now]; a = E[us.C_reputation.audience | retreat] − E[same | strike]; credible iff v − c ≥ −a (isCredible, src/bargain/audience-costs.ts)',
+    },
+    {
+      kind: 'table',
+      caption: `The tying-hands equilibrium with the announcement's audience cost and with none (solved in ${t.solved} of ${t.draws} draws).`,
+      columns: ['channel', ...kindOrder, 'P(threat)', 'P(Iran concedes)', 'P(war)', 'P(back down)'],
+      rows: t.model.map((m) => [
+        m.channel,
+        ...kindOrder.map((k) => formatProbability(m.kinds[k] ?? Number.NaN)),
+        pct(m.threat),
+        pct(m.concedes),
+        pct(m.war),
+        pct(m.backDown),
+      ]),
+      trace:
+        'audienceCostEquilibrium (Fearon 1997 tying hands; D1 beliefs): US types resolved/cautious with their priors and v, prior-weighted c; Iran stances calibrated/widening with stake and war payoffs relative to accepting',
+    },
+  ];
 }
