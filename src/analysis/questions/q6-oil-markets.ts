@@ -1,11 +1,15 @@
-// Q6 (seeds 001, 003): oil and market fallout, from the scenario's own interim formulas
-// (oil_supply_loss_mbd → oil_price_change_pct → brent_usd, §2.3) and the shipping state
-// (hormuz_disruption, disruption_days, red_sea_disruption, insurance_rate) that a later market model
-// will read. Design §5.7.
+// Q6 (seeds 001, 003): oil and market fallout. The scenario's oil formulas call the market model of
+// src/econ (oil_supply_loss_mbd → oil_price_change_pct → brent_usd, docs/econ.md); on top of the
+// per-draw figures, the fan chart runs the model's Monte Carlo (elasticities and risk premium) once per
+// outcome class on the class's expected disruption share and duration and the threat level its
+// insurance rate implies — per class over the run, never per leaf. Design §5.7.
 
+import { exporterRevenueChange } from '../../econ/feedback.js';
+import { type Band, priceFan } from '../../econ/price-fan.js';
+import { threatOfWarRiskPremium, warRiskPremium } from '../../econ/threat.js';
 import { OUTCOME_CLASSES } from '../outcomes.js';
 import { BRENT_THRESHOLDS, OIL_MEASURES, OIL_QUANTILES } from '../policy-summary.js';
-import type { Section } from '../report/document.js';
+import type { Block, Section } from '../report/document.js';
 import { formatNumber } from '../report/format.js';
 import { POLICY_RUNS, type RunResult } from '../run-draws.js';
 import { type Stat, statOf } from '../stats.js';
@@ -24,6 +28,61 @@ export interface Q6Result {
   readonly oilParts: { readonly part: string; readonly value: Stat }[];
   /** E[oil Δ%] and E[Brent] per policy run. */
   readonly byPolicy: { readonly policy: string; readonly change: Stat; readonly brent: Stat }[];
+  /** The market model's fan per outcome class that occurs (baseline). */
+  readonly fans: ClassFan[];
+  /** [class][part]: the oil-driven parts by class (the `oilParts` order), mean over draws. */
+  readonly oilPartsByClass: Stat[][];
+}
+
+/** The market model run on one outcome class's expected disruption. */
+export interface ClassFan {
+  readonly classId: string;
+  readonly label: string;
+  /** E[hormuz_disruption | class], E[disruption_days | class] and E[insurance_rate | class], mean over draws. */
+  readonly share: number;
+  readonly days: number;
+  readonly insurance: number;
+  /** The threat level (0–4) whose war-risk premium is the class's insurance rate. */
+  readonly threat: number;
+  readonly peakPct: Band;
+  readonly meanPct: Band;
+  /** [day, median, low, high] of Brent (US$/bbl) every FAN_STEP days. */
+  readonly path: [number, number, number, number][];
+}
+
+/** Samples per class fan, its seed, and the days between plotted points. */
+export const FAN_SAMPLES = 500;
+export const FAN_SEED = 1;
+const FAN_STEP = 6;
+
+/** The market model's fan for a class's expected disruption (share, days) and insurance rate. */
+export function classFan(
+  classId: string,
+  label: string,
+  share: number,
+  days: number,
+  insurance: number,
+): ClassFan {
+  // The insurance rate is a state variable with a default, so always defined; guard all the same.
+  const threat = Number.isNaN(insurance) ? 0 : threatOfWarRiskPremium(insurance);
+  const s = Math.min(1, Math.max(0, share));
+  const d = Math.max(0, days);
+  const fan = priceFan({ share: s, days: d, threat, samples: FAN_SAMPLES, seed: FAN_SEED });
+  const path: [number, number, number, number][] = [];
+  fan.days.forEach((b, t) => {
+    if (t % FAN_STEP === 0 || t === fan.days.length - 1) path.push([t, b.median, b.low, b.high]);
+  });
+  return {
+    classId,
+    label,
+    share: s,
+    days: d,
+    insurance,
+    threat,
+    peakPct: fan.peakPct,
+    meanPct: fan.meanPct,
+    path,
+  };
 }
 
 export function aggregateQ6(run: RunResult): Q6Result {
@@ -38,11 +97,31 @@ export function aggregateQ6(run: RunResult): Q6Result {
     );
   const change = OIL_MEASURES.findIndex((x) => x.id === 'price_change_pct');
   const brent = OIL_MEASURES.findIndex((x) => x.id === 'brent_usd');
+  const byClass = OUTCOME_CLASSES.map((_, c) =>
+    OIL_MEASURES.map((_, k) => statOf(base, (b) => b.oilByClass[c]![k]!)),
+  );
+  const measure = (id: string) => OIL_MEASURES.findIndex((x) => x.id === id);
+  const fans = OUTCOME_CLASSES.flatMap((c, i) => {
+    const row = byClass[i]!;
+    const share = row[measure('hormuz_disruption')]!.mean;
+    if (Number.isNaN(share)) return [];
+    return [
+      classFan(
+        c.id,
+        c.label,
+        share,
+        row[measure('disruption_days')]!.mean,
+        row[measure('insurance_rate')]!.mean,
+      ),
+    ];
+  });
   return {
-    overall: OIL_MEASURES.map((_, k) => statOf(base, (b) => b.oil[k]!)),
-    byClass: OUTCOME_CLASSES.map((_, c) =>
-      OIL_MEASURES.map((_, k) => statOf(base, (b) => b.oilByClass[c]![k]!)),
+    fans,
+    oilPartsByClass: OUTCOME_CLASSES.map((_, c) =>
+      oilParts.map(({ i }) => statOf(base, (b) => b.partsByClass[c]![i]!)),
     ),
+    overall: OIL_MEASURES.map((_, k) => statOf(base, (b) => b.oil[k]!)),
+    byClass,
     brentAbove: BRENT_THRESHOLDS.map((_, k) => statOf(base, (b) => b.brentAbove[k]!)),
     quantiles: OIL_QUANTILES.map((_, k) => statOf(base, (b) => b.oilQuantiles[k]!)),
     oilParts: oilParts.map(({ c, i }) => ({
@@ -63,7 +142,7 @@ export function q6Section(r: Q6Result): Section {
   const change = OIL_MEASURES.findIndex((x) => x.id === 'price_change_pct');
   const brent = OIL_MEASURES.findIndex((x) => x.id === 'brent_usd');
   const formulaTrace =
-    'oil_supply_loss_mbd = max(0, state.hormuz_disruption · hormuz_flow − [state.hormuz_disruption ≥ 0.1] · bypass_spare · bypass_usable); oil_price_change_pct = 100 · loss / world_oil_demand / oil_elasticity_sum + risk_premium_per_front · fronts; brent_usd = brent_base · (1 + change/100)';
+    'oil_supply_loss_mbd = oil_net_shortfall_mbd(state.hormuz_disruption, state.disruption_days, 0, bypass_spare · bypass_usable); oil_price_change_pct = 100 · ((1 + brent_peak_pct(state.hormuz_disruption, state.disruption_days, oil_elasticity_sum, 0, bypass_spare · bypass_usable)/100) · (1 + risk_premium_per_front · fronts/100) − 1); brent_usd = brent_base · (1 + change/100) (docs/econ.md)';
   return {
     id: 'q6-oil-markets',
     title: 'Q6. Oil and market fallout',
@@ -112,6 +191,7 @@ export function q6Section(r: Q6Result): Section {
         rows: OUTCOME_CLASSES.map((c, i) => [c.label, ...r.byClass[i]!.map(num)]),
         trace: `E[measure | class]; ${formulaTrace}`,
       },
+      ...fanBlocks(r),
       {
         kind: 'table',
         caption:
@@ -126,7 +206,14 @@ export function q6Section(r: Q6Result): Section {
         columns: ['payoff part', 'E (u)'],
         rows: r.oilParts.map((p) => [p.part, formatNumber(p.value.mean)]),
         trace:
-          'us.C_opportunity.oil = us_opp_weight · opp_oil · oil_price_change_pct / 10; china.C_opportunity.oil = 0.1 · oil_price_change_pct / 10; gulf_states.C_opportunity.shipping = 20 · (state.insurance_rate − 0.0025)',
+          'us.C_opportunity.oil = us_opp_weight · opp_oil · oil_price_change_pct / 10; china.C_opportunity.oil = 0.1 · oil_price_change_pct / 10; gulf_states.C_opportunity.shipping = 20 · (state.insurance_rate − 0.0025); iran.C_opportunity.own_exports and gulf_states.C_opportunity.exports as in the scenario',
+      },
+      {
+        kind: 'table',
+        caption:
+          'Who pays, by outcome class: the oil-driven parts (u, baseline, mean over the draws in which the class occurs).',
+        columns: ['class', ...r.oilParts.map((p) => p.part)],
+        rows: OUTCOME_CLASSES.map((c, i) => [c.label, ...r.oilPartsByClass[i]!.map(num)]),
       },
       {
         kind: 'table',
@@ -137,8 +224,52 @@ export function q6Section(r: Q6Result): Section {
       },
       {
         kind: 'paragraph',
-        text: 'A first-order model: the supply lost (after the spare bypass pipelines, which only count for a real closure) over world demand, divided by the sum of the short-run supply and demand elasticities (facts.yaml), plus a geopolitical risk premium per active front. A later issue replaces these three formulas with the market model; the shipping state above is its input.',
+        text: 'The market model of docs/econ.md: the flow lost through Hormuz (ramping up over 3 days, recovering over 7), minus the bypass pipelines after 7 days, gives a daily net shortfall; Brent follows constant-elasticity inverse demand, P/P0 = (1 − n/D)^(−1/ε), with ε falling from |e_d| + e_s to |e_d| as the supply buffer runs out. The per-draw figures use the peak of the central path at the draw’s elasticity, times the risk premium per active front; the fans sample the elasticities (three studies, facts.yaml) and the threat’s risk premium. Per-class fans use the class’s expected disruption, so they understate the spread within a class.',
       },
     ],
   };
+}
+
+const pctBand = (b: Band) => `${formatNumber(b.median)} % [${formatNumber(b.low)}, ${formatNumber(b.high)}]`;
+
+/** The market model's fan chart and table by outcome class. */
+function fanBlocks(r: Q6Result): Block[] {
+  if (r.fans.length === 0) return [];
+  return [
+    {
+      kind: 'line-chart',
+      title: 'Brent by outcome class (market model: median, 80 % band)',
+      xLabel: 'day',
+      yLabel: 'US$/bbl',
+      points: r.fans.flatMap((f) =>
+        f.path.map(([x, y, low, high]) => ({ x, y, low, high, series: f.label })),
+      ),
+    },
+    {
+      kind: 'table',
+      caption:
+        'The market model per outcome class: the class’s expected disruption, the threat its insurance rate implies, Brent’s peak and 90-day mean change (median [80 % band]), and what it does to exporters’ revenue.',
+      columns: [
+        'class',
+        'Hormuz share lost',
+        'days',
+        'threat (0–4)',
+        'war-risk premium (% hull)',
+        'peak Brent Δ',
+        'mean Brent Δ',
+        'exporter revenue Δ (volume lost at the mean price)',
+      ],
+      rows: r.fans.map((f) => [
+        f.label,
+        formatNumber(f.share),
+        formatNumber(f.days),
+        formatNumber(f.threat),
+        formatNumber(100 * warRiskPremium(f.threat)),
+        pctBand(f.peakPct),
+        pctBand(f.meanPct),
+        `${formatNumber(100 * exporterRevenueChange(f.share, f.meanPct.median))} %`,
+      ]),
+      trace: `src/econ price-fan.ts, ${FAN_SAMPLES} samples, seed ${FAN_SEED}; threat = the level whose war-risk premium is E[insurance_rate | class]; revenue Δ = (1 − share)(1 + Δ/100) − 1 (feedback.ts)`,
+    },
+  ];
 }
