@@ -6,7 +6,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../analysis/analyze.js';
+import { evidencePriors } from '../evidence/evidence-priors.js';
 import { parseScenario } from '../scenario/load.js';
+import { withTypePriors } from '../scenario/type-priors.js';
 import { type NewRun, recordRun } from '../store/run-store.js';
 import { runsRerunReport } from './runs-command.js';
 
@@ -189,5 +191,44 @@ describe('brink runs rerun of a real analyze run', () => {
     expect(show.code).toBe(0);
     expect(show.out).toContain(model.spec.title);
     expect(show.out).toContain('Outcome distribution');
+  }, 120_000);
+  it('reruns an --evidence run with the stored evidence priors, not the scenario prior', () => {
+    const db = join(dir, 'analyze-evidence.db');
+    const file = 'scenarios/us-iran-2026.yaml';
+    const text = readFileSync(join(root, file), 'utf8');
+    const model = parseScenario(text, file);
+    const evidence = evidencePriors(model.evidence!, [
+      {
+        id: 1,
+        scenario: model.spec.id,
+        indicator: 'carrier_arrival',
+        value: { kind: 'hard', state: 'arrived' },
+        eventDate: '2026-02-01',
+        reportDate: '2026-02-02',
+        source: 'test',
+        reliability: 'A',
+        credibility: 1,
+      },
+    ]);
+    const analysed = analyzeModel(withTypePriors(model, evidence.priors), {
+      seed: 3,
+      draws: 1,
+      scenarioLabel: file,
+      version: '0.1.0',
+    });
+    recordRun(db, {
+      kind: 'analyze',
+      scenarioLabel: file,
+      scenarioText: text,
+      seed: 3,
+      draws: 1,
+      options: { lambda: model.spec.defaults.lambda, evidence },
+      version: '0.1.0',
+      results: { ...analysed.results, evidence },
+    });
+    const r = brink('runs', 'rerun', 'latest', '--db', db, '--quiet');
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`r0001: identical (analyze of ${file}, seed 3, 1 draw)`);
+    expect(r.code).toBe(0);
   }, 120_000);
 });

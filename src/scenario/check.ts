@@ -2,6 +2,7 @@
 // exists (with a suggestion when it does not), formulas parse and use only known names, no formula
 // depends on itself, formulas evaluated at a stage use only earlier moves, and every option is
 // offered at some stage. Returns all problems found; an empty list means the scenario is sound.
+import { checkEvidence } from './check-evidence.js';
 import type { Path, Problem } from './diagnostics.js';
 import { namesOf } from './expr/ast.js';
 import { ExprError } from './expr/error.js';
@@ -396,5 +397,6 @@ export function checkScenario(spec: ScenarioSpec, symbols: SymbolTable): Problem
   checkPolicies(spec, symbols, problems);
   checkFormulas(spec, symbols, problems);
   checkNegotiation(spec, problems);
+  checkEvidence(spec, problems);
   return problems;
 }

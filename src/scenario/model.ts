@@ -7,6 +7,7 @@ import { type Evaluator, type Resolver, compileFormula } from './expr/compile.js
 import type { Locator } from './locate.js';
 import {
   type EffectSpec,
+  type EvidenceSpec,
   type NegotiationSpec,
   PAYOFF_TERMS,
   type ParameterSpec,
@@ -126,6 +127,47 @@ export interface NegotiationModel {
   readonly stakeholders: StakeholderModel[];
 }
 
+/** One hypothesis of a set: its prior and where the prior comes from. */
+export interface HypothesisModel {
+  readonly id: string;
+  readonly label: string;
+  readonly prior: number;
+  readonly source: SourceSpec;
+}
+
+/** Mutually exclusive, exhaustive hypotheses (seed 000's "buying time / risk control / legitimacy"). */
+export interface HypothesisSetModel {
+  readonly id: string;
+  readonly label: string;
+  readonly hypotheses: readonly HypothesisModel[];
+  /** id of the scenario type whose prior the posterior replaces, if any */
+  readonly type?: string;
+  readonly path: Path;
+}
+
+/** An observable indicator bearing on one hypothesis set. */
+export interface IndicatorModel {
+  readonly id: string;
+  readonly label: string;
+  readonly set: string;
+  readonly states: readonly string[];
+  /** likelihood[h][k] = P(state k | hypothesis h), h in the set's order */
+  readonly likelihood: readonly (readonly number[])[];
+  /** Correlated indicators share a group, so they are not counted twice. */
+  readonly group?: string;
+  /** 1-based line of the indicator in the scenario file (0 when unknown). */
+  readonly line: number;
+  readonly source: SourceSpec;
+  readonly description?: string;
+  readonly path: Path;
+}
+
+/** The scenario's `evidence:` section as plain data, in file order. */
+export interface EvidenceModel {
+  readonly sets: readonly HypothesisSetModel[];
+  readonly indicators: readonly IndicatorModel[];
+}
+
 export interface Model {
   readonly spec: ScenarioSpec;
   readonly file: string;
@@ -151,6 +193,8 @@ export interface Model {
   readonly names: string[];
   /** The negotiation agenda, when the scenario has one. */
   readonly negotiation?: NegotiationModel;
+  /** Hypotheses and indicators, when the scenario has an `evidence:` section. */
+  readonly evidence?: EvidenceModel;
 }
 
 export function toDistribution(p: ParameterSpec): Distribution {
@@ -333,6 +377,39 @@ export function negotiationModel(n: NegotiationSpec): NegotiationModel {
   };
 }
 
+/** The evidence section as plain data; `locate` gives each indicator its line. */
+export function evidenceModel(e: EvidenceSpec, locate?: Locator): EvidenceModel {
+  const sets: HypothesisSetModel[] = Object.entries(e.sets).map(([id, s]) => ({
+    id,
+    label: s.label ?? id,
+    hypotheses: Object.entries(s.hypotheses).map(([h, x]) => ({
+      id: h,
+      label: x.label ?? h,
+      prior: x.prior,
+      source: x.source,
+    })),
+    type: s.type,
+    path: ['evidence', 'sets', id],
+  }));
+  const indicators: IndicatorModel[] = Object.entries(e.indicators).map(([id, ind]) => {
+    const set = sets.find((s) => s.id === ind.set);
+    const path: Path = ['evidence', 'indicators', id];
+    return {
+      id,
+      label: ind.label ?? id,
+      set: ind.set,
+      states: [...ind.states],
+      likelihood: (set?.hypotheses ?? []).map((h) => ind.states.map((k) => ind.likelihood[h.id]?.[k] ?? 0)),
+      group: ind.group,
+      line: locate ? locate(path, { key: true }).line : 0,
+      source: ind.source,
+      description: ind.description,
+      path,
+    };
+  });
+  return { sets, indicators };
+}
+
 export function buildModel(spec: ScenarioSpec, symbols: SymbolTable, file: string, locate?: Locator): Model {
   const actors = Object.keys(spec.actors);
   const { resolve, components } = makeResolver(spec, symbols, actors);
@@ -453,6 +530,7 @@ export function buildModel(spec: ScenarioSpec, symbols: SymbolTable, file: strin
     envSize: symbols.envSize,
     resolve,
     negotiation: spec.negotiation === undefined ? undefined : negotiationModel(spec.negotiation),
+    evidence: spec.evidence === undefined ? undefined : evidenceModel(spec.evidence, locate),
   };
 }
 

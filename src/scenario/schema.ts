@@ -458,6 +458,64 @@ const Negotiation = z
       'The negotiation agenda: issues as scales, stakeholders with capability, positions and salience.',
   });
 
+// ---- evidence: hypotheses and indicators ---------------------------------------------------------
+
+const Hypothesis = z
+  .strictObject({
+    label: z.string().optional(),
+    description: z.string().optional(),
+    prior: unit('a prior'),
+    source: Source,
+  })
+  .meta({ description: 'One hypothesis of a set, with its prior probability.' });
+
+const HypothesisSet = z
+  .strictObject({
+    label: z.string().optional(),
+    description: z.string().optional(),
+    type: Id.optional().meta({
+      description:
+        'A private type whose values are these hypotheses: `brink analyze --evidence` uses the posterior as its prior.',
+    }),
+    hypotheses: z
+      .record(Id, Hypothesis)
+      .refine((r) => Object.keys(r).length >= 2, { error: 'expected at least two hypotheses' })
+      .meta({ description: 'Mutually exclusive and exhaustive: the priors add up to 1.' }),
+  })
+  .meta({ description: 'A set of competing hypotheses (ACH), mutually exclusive and exhaustive.' });
+
+const Indicator = z
+  .strictObject({
+    label: z.string().optional(),
+    description: z.string().optional(),
+    set: Id.meta({ description: 'The hypothesis set the indicator bears on.' }),
+    group: Id.optional().meta({
+      description:
+        'Indicators of one group are correlated (e.g. force posture): only the most diagnostic observed item of a group counts.',
+    }),
+    states: z
+      .array(Id)
+      .min(2, { error: 'expected at least two states' })
+      .meta({ description: 'What can be observed, e.g. [observed, not_observed].' }),
+    likelihood: z.record(Id, z.record(Id, unit('a likelihood'))).meta({
+      description: 'Hypothesis → state → P(state | hypothesis); each row adds up to 1.',
+    }),
+    source: Source,
+  })
+  .meta({ description: 'An observable indicator with its likelihood under each hypothesis.' });
+
+const Evidence = z
+  .strictObject({
+    description: z.string().optional(),
+    sets: z
+      .record(Id, HypothesisSet)
+      .refine((r) => Object.keys(r).length > 0, { error: 'expected at least one hypothesis set' }),
+    indicators: z.record(Id, Indicator).default({}),
+  })
+  .meta({
+    description: 'Competing hypotheses and the indicators that discriminate them (see docs/evidence.md).',
+  });
+
 // ---- the scenario --------------------------------------------------------------------------------
 
 const Defaults = z.strictObject({
@@ -489,6 +547,9 @@ export const Scenario = z
     negotiation: Negotiation.optional().meta({
       description: 'The negotiation agenda (issues and stakeholders), for the negotiation analysis.',
     }),
+    evidence: Evidence.optional().meta({
+      description: 'Hypotheses and indicators, for `brink evidence assess` and `brink analyze --evidence`.',
+    }),
   })
   .meta({
     title: 'Brink scenario',
@@ -513,6 +574,9 @@ export type PrivateTypeSpec = z.output<typeof PrivateType>;
 export type NegotiationSpec = z.output<typeof Negotiation>;
 export type NegotiationIssueSpec = z.output<typeof NegotiationIssue>;
 export type StakeholderSpec = z.output<typeof Stakeholder>;
+export type EvidenceSpec = z.output<typeof Evidence>;
+export type HypothesisSetSpec = z.output<typeof HypothesisSet>;
+export type IndicatorSpec = z.output<typeof Indicator>;
 export type PublicityNeedKind = (typeof PUBLICITY_NEEDS)[number];
 
 export function isChanceStage(s: StageSpec): s is ChanceStageSpec {

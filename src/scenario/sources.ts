@@ -57,6 +57,14 @@ export function sourcesOf(spec: ScenarioSpec): SourceRef[] {
       for (const [issue, n] of Object.entries(st.needs ?? {})) add(n.source, [...base, 'needs', issue]);
     }
   }
+  const ev = spec.evidence;
+  if (ev !== undefined) {
+    for (const [id, set] of Object.entries(ev.sets)) {
+      for (const [h, x] of Object.entries(set.hypotheses))
+        add(x.source, ['evidence', 'sets', id, 'hypotheses', h]);
+    }
+    for (const [id, ind] of Object.entries(ev.indicators)) add(ind.source, ['evidence', 'indicators', id]);
+  }
   return out;
 }
 

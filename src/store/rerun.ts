@@ -2,8 +2,10 @@
 // with the stored seed, draws and options, and compare the results with the stored ones.
 import { analyzeModel } from '../analysis/analyze.js';
 import { compareModel } from '../analysis/compare.js';
+import type { EvidencePriors } from '../evidence/evidence-priors.js';
 import { parseScenario } from '../scenario/load.js';
 import type { Model } from '../scenario/model.js';
+import { withTypePriors } from '../scenario/type-priors.js';
 import { type JsonDiff, diffJson } from './diff.js';
 import { type RunKind, StoreError, type StoredRun, decodeJson, encodeJson } from './run-store.js';
 
@@ -31,8 +33,11 @@ function stringList(run: StoredRun, key: string): string[] {
 
 /** One per kind of run that can be reproduced. */
 export const rerunners: Partial<Record<RunKind, Rerunner>> = {
-  analyze: (model, run, hooks) =>
-    analyzeModel(model, {
+  analyze: (model, run, hooks) => {
+    // A run made with --evidence stored the posteriors it used as priors: the rerun uses them again
+    // (not today's evidence log), so that it reproduces the stored run.
+    const evidence = run.options.evidence as EvidencePriors | undefined;
+    const results = analyzeModel(evidence === undefined ? model : withTypePriors(model, evidence.priors), {
       seed: run.seed,
       draws: run.draws,
       lambda: optionalNumber(run, 'lambda'),
@@ -40,7 +45,9 @@ export const rerunners: Partial<Record<RunKind, Rerunner>> = {
       scenarioLabel: run.scenarioLabel,
       version: run.version,
       onDraw: hooks.onDraw,
-    }).results,
+    }).results;
+    return evidence === undefined ? results : { ...results, evidence };
+  },
   compare: (model, run, hooks) =>
     compareModel(model, {
       policies: stringList(run, 'policies'),

@@ -217,7 +217,9 @@ describe('run store', () => {
     db.close();
     expectStoreError(
       () => openRunStore(path),
-      /written by a newer Brink \(schema version 2; this Brink knows up to 1\)/,
+      new RegExp(
+        `written by a newer Brink \\(schema version ${SCHEMA_VERSION + 1}; this Brink knows up to ${SCHEMA_VERSION}\\)`,
+      ),
     );
   });
 

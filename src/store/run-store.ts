@@ -5,7 +5,7 @@
 // synchronous=FULL: a run is written by one INSERT in one transaction, so a process killed midway
 // leaves no partial row and loses nothing already committed. The schema is versioned by
 // PRAGMA user_version and tagged by PRAGMA application_id; MIGRATIONS below bring an older file
-// up to date (the evidence log will be the next migration). A file that is not a Brink database,
+// up to date (migration 2 added the evidence log). A file that is not a Brink database,
 // or was written by a newer Brink, is refused with a StoreError and never modified.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -118,13 +118,46 @@ const MIGRATIONS: readonly string[] = [
      headline TEXT
    );
    CREATE INDEX runs_by_kind ON runs(kind, seq);`,
+  // 2: the evidence log (src/store/evidence-log.ts, docs/evidence-log.md). Append-only: triggers
+  // refuse UPDATE and DELETE, and a retraction is a row of its own that keeps the observation.
+  `CREATE TABLE observations (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     created_at TEXT NOT NULL,
+     scenario TEXT NOT NULL,
+     indicator TEXT NOT NULL,
+     value TEXT NOT NULL CHECK (json_valid(value)),
+     event_date TEXT NOT NULL,
+     report_date TEXT NOT NULL CHECK (report_date >= event_date),
+     source TEXT NOT NULL,
+     reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+     credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+     note TEXT,
+     plover TEXT,
+     cameo TEXT,
+     goldstein REAL CHECK (goldstein IS NULL OR goldstein BETWEEN -10 AND 10),
+     CHECK (plover IS NOT NULL OR (cameo IS NULL AND goldstein IS NULL))
+   );
+   CREATE INDEX observations_by_scenario ON observations(scenario, event_date, id);
+   CREATE TABLE observation_retractions (
+     observation_id INTEGER PRIMARY KEY REFERENCES observations(id),
+     retracted_at TEXT NOT NULL,
+     reason TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+   );
+   CREATE TRIGGER observations_no_update BEFORE UPDATE ON observations
+     BEGIN SELECT RAISE(ABORT, 'observations are append-only: retract instead'); END;
+   CREATE TRIGGER observations_no_delete BEFORE DELETE ON observations
+     BEGIN SELECT RAISE(ABORT, 'observations are append-only: retract instead'); END;
+   CREATE TRIGGER retractions_no_update BEFORE UPDATE ON observation_retractions
+     BEGIN SELECT RAISE(ABORT, 'retractions are append-only'); END;
+   CREATE TRIGGER retractions_no_delete BEFORE DELETE ON observation_retractions
+     BEGIN SELECT RAISE(ABORT, 'retractions are append-only'); END;`,
 ];
 
 /** The schema version this Brink writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Tables a Brink database of the current version must have. */
-const REQUIRED_TABLES = ['runs', 'scenarios'];
+const REQUIRED_TABLES = ['runs', 'scenarios', 'observations', 'observation_retractions'];
 
 /** $BRINK_DB, else $XDG_DATA_HOME/brink/brink.db, else ~/.local/share/brink/brink.db. */
 export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -181,7 +214,8 @@ function sqliteMessage(e: unknown): string {
   return (e as Error).message ?? String(e);
 }
 
-function storeError(path: string, e: unknown): StoreError {
+/** `e` as a StoreError naming `path` (SQLite's codes in words). */
+export function storeError(path: string, e: unknown): StoreError {
   if (e instanceof StoreError) return e;
   return new StoreError(`${path}: ${sqliteMessage(e)}`);
 }
@@ -280,6 +314,14 @@ export interface OpenOptions {
 
 /** Opens (creating if needed) the run database at `path`. Throws StoreError naming the path. */
 export function openRunStore(path: string, opts: OpenOptions = {}): RunStore {
+  return makeStore(openBrinkDatabase(path, opts), path);
+}
+
+/**
+ * The Brink database at `path`, checked and migrated, as a raw connection: for other stores in the
+ * same file (the evidence log). Throws StoreError naming the path.
+ */
+export function openBrinkDatabase(path: string, opts: OpenOptions = {}): Database.Database {
   const exists = existsSync(path);
   if (exists && statSync(path).isDirectory()) {
     throw new StoreError(`${path}: is a directory, expected a run database file`);
@@ -309,7 +351,7 @@ export function openRunStore(path: string, opts: OpenOptions = {}): RunStore {
     db.close();
     throw storeError(path, e);
   }
-  return makeStore(db, path);
+  return db;
 }
 
 function makeStore(db: Database.Database, path: string): RunStore {

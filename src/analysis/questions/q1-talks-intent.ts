@@ -4,6 +4,8 @@
 // Iran's belief at iran_resp (Iran sees the opening, not the types). D = openings that keep the
 // talks track (rank ≤ 2), K = openings with force (rank ≥ 3).
 
+import type { EvidencePriors } from '../../evidence/evidence-priors.js';
+import { estimativeTerm } from '../../evidence/wep.js';
 import {
   type LeafFrame,
   cellMass,
@@ -15,7 +17,7 @@ import {
   took,
   truthOf,
 } from '../leaf-frame.js';
-import type { Section } from '../report/document.js';
+import type { Block, Section } from '../report/document.js';
 import { formatProbability } from '../report/format.js';
 import { type RunResult, baselineDetail } from '../run-draws.js';
 import { type Stat, statOf, summarise } from '../stats.js';
@@ -145,9 +147,45 @@ const SHORT_INTENT: Record<(typeof INTENTS)[number], string> = {
 const pctI = (s: Stat) =>
   `${formatProbability(s.mean)} [${formatProbability(s.low)}, ${formatProbability(s.high)}]`;
 
-export function q1Section(r: Q1Result): Section {
+/** With `brink analyze --evidence`: the prior used for talks_intent and the posterior behind it. */
+export function q1EvidenceBlocks(e: EvidencePriors): Block[] {
+  const set = e.sets.find((s) => s.type === 'talks_intent');
+  const asOf = e.asOf === undefined ? 'all reports logged' : `reports received by ${e.asOf}`;
+  if (set === undefined) {
+    return [
+      {
+        kind: 'paragraph',
+        text: `Evidence (${asOf}): no hypothesis set of the scenario stands for talks_intent, so its prior is the scenario's.`,
+      },
+    ];
+  }
+  const term = (p: number) => estimativeTerm(p).term;
+  return [
+    {
+      kind: 'paragraph',
+      text: `Evidence-based prior (brink analyze --evidence, ${asOf}): the prior of talks_intent is the posterior of hypothesis set '${set.set}' after ${set.reports} report(s), ${set.counted} counted (one per group of correlated indicators): ${set.hypotheses.map((h, i) => `${h} ${formatProbability(set.posterior[i]!)}`).join(', ')}. It replaces the scenario's prior formula, so it no longer depends on us_resolve; the rest of the model is unchanged.`,
+    },
+    {
+      kind: 'table',
+      caption:
+        'The evidence behind the prior: prior of the hypothesis set, posterior after the reports (ICD 203 terms).',
+      columns: ['intent', 'prior of the set', 'posterior = prior used', 'ICD 203'],
+      rows: set.hypotheses.map((h, i) => [
+        h,
+        formatProbability(set.prior[i]!),
+        formatProbability(set.posterior[i]!),
+        term(set.posterior[i]!),
+      ]),
+      trace: `evidence.sets.${set.set} (scenario) × reports of the evidence log, tempered by Admiralty grade, one per group (docs/evidence.md)`,
+    },
+  ];
+}
+
+export function q1Section(r: Q1Result, evidence?: EvidencePriors): Section {
   const intentTrace =
-    'talks_intent prior (types.talks_intent: w_bt, w_rc, w_lg from bt_base, p_buying_time_resolved, p_buying_time_cautious, p_legitimacy, ind_no_mobilisation_buying_time, ind_no_mobilisation_other) × σ_US(us_open | us_resolve, talks_intent) of the QRE';
+    evidence === undefined
+      ? 'talks_intent prior (types.talks_intent: w_bt, w_rc, w_lg from bt_base, p_buying_time_resolved, p_buying_time_cautious, p_legitimacy, ind_no_mobilisation_buying_time, ind_no_mobilisation_other) × σ_US(us_open | us_resolve, talks_intent) of the QRE'
+      : 'talks_intent prior (the posterior of the evidence, brink analyze --evidence) × σ_US(us_open | us_resolve, talks_intent) of the QRE';
   return {
     id: 'q1-talks-intent',
     title: 'Q1. Talks as cover for strike preparations, or as risk control?',
@@ -157,6 +195,7 @@ export function q1Section(r: Q1Result): Section {
         kind: 'paragraph',
         text: `Answer: ${r.answer}. After an opening that keeps the talks track (offers, pressure, call-off), the posterior that the talks are buying time is ${pctI(r.postTalks[0]!)}, against ${pctI(r.postTalks[1]!)} for risk control and ${pctI(r.postTalks[2]!)} for buying legitimacy (mean over draws, 90 % interval). Draws answering risk control: ${formatProbability(r.answerShares['risk control'])}; cover: ${formatProbability(r.answerShares.cover)}; mixed: ${formatProbability(r.answerShares.mixed)}.`,
       },
+      ...(evidence === undefined ? [] : q1EvidenceBlocks(evidence)),
       ...INTENTS.map((k, i) => ({
         kind: 'figure' as const,
         label: `P(${k} | talks track kept)`,
