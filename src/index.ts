@@ -158,6 +158,35 @@ export {
   type BdmForecast,
 } from './bargain/bdm/index.js';
 export { registerBargainFunctions, BARGAIN_FUNCTIONS } from './bargain/formula-functions.js';
+// The oil market model (src/econ; docs/econ.md): supply shock, price path and fan, threat levels,
+// feedback into costs, and its formula functions.
+export { registerEconFunctions, ECON_FUNCTIONS, pathFigures } from './econ/formula-functions.js';
+export { EconInputError } from './econ/errors.js';
+export { supplyShock, type SupplyShockInput, type SupplyShockPath } from './econ/supply-shock.js';
+export { pricePath, type Elasticities, type PriceInput } from './econ/price.js';
+export { priceFan, type FanInput, type PriceFan } from './econ/price-fan.js';
+export { riskPremiumPct, warRiskPremium, threatLevel } from './econ/threat.js';
+export { exporterRevenueChange, importerCost, insuranceSurcharge } from './econ/feedback.js';
+// Indicators and warning (src/evidence; docs/evidence.md): Bayesian updating, ACH, value of
+// information, words of estimative probability; the evidence log (src/store; docs/evidence-log.md).
+export type { Observation, EvidenceValue, Reliability, Credibility } from './evidence/observation-types.js';
+export { assessSet, type SetAssessment } from './evidence/assess.js';
+export { achMatrix, type AchMatrix } from './evidence/ach.js';
+export { valueOfInformation, type VoiEntry } from './evidence/voi.js';
+export { estimativeTerm, ICD203_TERMS } from './evidence/wep.js';
+export { evidencePriors, type EvidencePriors } from './evidence/evidence-priors.js';
+export { withTypePriors } from './scenario/type-priors.js';
+export {
+  openEvidenceLog,
+  listObservations,
+  addObservation,
+  retractObservation,
+  importObservations,
+  exportObservations,
+} from './store/evidence-log.js';
+// Backtesting against historical episodes (docs/backtest.md).
+export { loadEpisode, parseEpisode } from './analysis/backtest/load-episode.js';
+export { runBacktest } from './analysis/backtest/run-backtest.js';
 export {
   registerFunctions,
   registeredFunctions,

@@ -15,7 +15,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const model = loadScenario(join(ROOT, 'scenarios/us-iran-2026.yaml'));
 
 function part(actor: string, term: string, name: string): number {
-  const i = model.components.findIndex((c) => model.actors[c.actor] === actor && c.term === term && c.part === name);
+  const i = model.components.findIndex(
+    (c) => model.actors[c.actor] === actor && c.term === term && c.part === name,
+  );
   if (i < 0) throw new Error(`no part ${actor}.${term}.${name}`);
   return i;
 }

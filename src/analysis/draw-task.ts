@@ -3,9 +3,11 @@
 // numbers. Every draw's parameters come from its own seeded streams, so a draw's record does not
 // depend on which worker computes it or on how the range is cut.
 import { registerBargainFunctions } from '../bargain/formula-functions.js';
+import { registerEconFunctions } from '../econ/formula-functions.js';
 import type { Sampling } from '../scenario/draw.js';
 import { parseScenario } from '../scenario/load.js';
 import type { Model } from '../scenario/model.js';
+import { type TypePriors, withTypePriors } from '../scenario/type-priors.js';
 import {
   type AnalysisFeatures,
   type DrawRecord,
@@ -26,6 +28,8 @@ export interface DrawSettings {
   readonly sampling?: Sampling;
   /** The games to solve per draw (default POLICY_RUNS; 'baseline' is needed for the report's questions). */
   readonly runs?: readonly PolicyRun[];
+  /** Priors of private types replaced by constants (`brink analyze --evidence`; see withTypePriors). */
+  readonly typePriors?: TypePriors;
 }
 
 /** The games a draw solves under these settings. */
@@ -71,5 +75,7 @@ export interface DrawJob {
 
 export function contextOfJob(job: DrawJob): DrawContext {
   registerBargainFunctions(); // worker threads parse the scenario: formulas may call the models
-  return makeDrawContext(parseScenario(job.scenarioText, job.scenarioFile));
+  registerEconFunctions();
+  const model = parseScenario(job.scenarioText, job.scenarioFile);
+  return makeDrawContext(withTypePriors(model, job.settings.typePriors ?? {}));
 }

@@ -8,6 +8,7 @@ import { type Analysis, analysisOfRun, runSettings } from '../analysis/analyze.j
 import { runDrawsPooled } from '../analysis/draw-pool.js';
 import { type DrawJob, makeDrawContext } from '../analysis/draw-task.js';
 import { drawsCsv } from '../analysis/draws-csv.js';
+import { q1Section } from '../analysis/questions/q1-talks-intent.js';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../analysis/report/render.js';
 import { type SensitivityResults, sensitivitySections } from '../analysis/sensitivity/sensitivity-report.js';
 import {
@@ -19,8 +20,14 @@ import {
   shardRange,
   shardToJson,
 } from '../analysis/shard.js';
+import { EvidenceError } from '../evidence/errors.js';
+import { type EvidencePriors, evidencePriors } from '../evidence/evidence-priors.js';
+import { isIsoDate } from '../evidence/observation-validate.js';
 import { SAMPLINGS, type Sampling } from '../scenario/draw.js';
 import { parseScenario, readScenarioText } from '../scenario/load.js';
+import type { Model } from '../scenario/model.js';
+import { withTypePriors } from '../scenario/type-priors.js';
+import { listObservations } from '../store/evidence-log.js';
 import { type NewRun, recordRun } from '../store/run-store.js';
 import { UsageError } from './errors.js';
 import { packageRoot, packageVersion } from './package-root.js';
@@ -44,6 +51,10 @@ export interface AnalyzeCommandOptions {
   db?: string;
   /** commander's --no-save. */
   save?: boolean;
+  /** Priors of the scenario's types from the evidence log's posteriors (docs/evidence.md). */
+  evidence?: boolean;
+  /** With --evidence: only reports received on or before this date. */
+  asOf?: string;
 }
 
 /** The scenario analysed when none is given, relative to the package root (not the working directory). */
@@ -135,6 +146,35 @@ interface Prepared {
   readonly job: DrawJob;
   readonly workers: number | undefined;
   readonly format: AnalyzeFormat;
+  /** With --evidence: the posteriors used as priors. */
+  readonly evidence?: EvidencePriors;
+}
+
+/** --evidence: the posteriors of the scenario's hypothesis sets, from the evidence log. */
+function scenarioEvidence(model: Model, opts: AnalyzeCommandOptions): EvidencePriors | undefined {
+  if (opts.asOf !== undefined && !opts.evidence) throw new UsageError('--as-of is only for --evidence');
+  if (!opts.evidence) return undefined;
+  if (opts.asOf !== undefined && !isIsoDate(opts.asOf))
+    throw new UsageError(`--as-of ${opts.asOf}: expected an ISO date YYYY-MM-DD`);
+  if (opts.shard !== undefined)
+    throw new UsageError(
+      '--evidence cannot be used with --shard: a shard file does not record the evidence priors',
+    );
+  if (opts.sensitivity)
+    throw new UsageError(
+      '--evidence cannot be used with --sensitivity yet: the sensitivity workers would read the scenario without the evidence priors',
+    );
+  if (model.evidence === undefined)
+    throw new UsageError(
+      `--evidence: the scenario '${model.spec.id}' has no evidence: section (docs/evidence.md)`,
+    );
+  const observations = listObservations(opts.db, { scenario: model.spec.id, asOf: opts.asOf });
+  try {
+    return evidencePriors(model.evidence, observations, opts.asOf);
+  } catch (e) {
+    if (e instanceof EvidenceError) throw new UsageError(`--evidence: ${e.message}`);
+    throw e;
+  }
 }
 
 function prepare(scenarioPath: string | undefined, opts: AnalyzeCommandOptions): Prepared {
@@ -143,7 +183,10 @@ function prepare(scenarioPath: string | undefined, opts: AnalyzeCommandOptions):
   const workers = parseWorkers(opts.workers);
   const sampling = parseSampling(opts.sampling);
   const format = parseAnalyzeFormat(opts.format);
-  const scenario = readScenario(scenarioPath);
+  const read = readScenario(scenarioPath);
+  const evidence = scenarioEvidence(read.model, opts);
+  const scenario =
+    evidence === undefined ? read : { ...read, model: withTypePriors(read.model, evidence.priors) };
   const settings = runSettings(scenario.model, { seed, draws, sampling });
   const job: DrawJob = {
     scenarioText: scenario.text,
@@ -153,9 +196,10 @@ function prepare(scenarioPath: string | undefined, opts: AnalyzeCommandOptions):
       lambda: settings.lambda,
       total: settings.draws,
       sampling: settings.sampling,
+      ...(evidence === undefined ? {} : { typePriors: evidence.priors }),
     },
   };
-  return { scenario, job, workers, format };
+  return { scenario, job, workers, format, evidence };
 }
 
 async function runRange(p: Prepared, from: number, to: number, quiet: boolean | undefined) {
@@ -200,7 +244,7 @@ export async function runAnalysis(
     records,
   };
   const analysis = analysisOfRun(run, { scenarioLabel: p.scenario.label, version: packageVersion() });
-  return { analysis, prepared: p };
+  return { analysis: p.evidence === undefined ? analysis : withEvidence(analysis, p.evidence), prepared: p };
 }
 
 /** Renders an analysis: a report (json carries the aggregate numbers beside the document) or the draws as CSV. */
@@ -219,6 +263,24 @@ export function withSensitivity(analysis: Analysis, sensitivity: SensitivityResu
   };
 }
 
+/** The analysis with question 1 stating the evidence-based prior, and the posteriors in its data. */
+export function withEvidence(analysis: Analysis, evidence: EvidencePriors): Analysis {
+  return {
+    ...analysis,
+    results: { ...analysis.results, evidence } as Analysis['results'],
+    doc: {
+      ...analysis.doc,
+      provenance: {
+        ...analysis.doc.provenance,
+        evidence: `priors of ${evidence.sets.map((s) => s.type).join(', ') || 'no type'} from the evidence log (${evidence.asOf === undefined ? 'all reports' : `reports by ${evidence.asOf}`})`,
+      },
+      sections: analysis.doc.sections.map((s) =>
+        s.id === 'q1-talks-intent' ? q1Section(analysis.results.q1, evidence) : s,
+      ),
+    },
+  };
+}
+
 /** What the run store keeps of an analysis: enough to list, show, rerun and diff it. */
 export function analysisRun(
   analysis: Analysis,
@@ -233,11 +295,19 @@ export function analysisRun(
     scenarioText: scenario.text,
     seed: run.seed,
     draws: run.draws,
-    options: { lambda: run.lambda, sampling: run.sampling ?? 'random' },
+    options: {
+      lambda: run.lambda,
+      sampling: run.sampling ?? 'random',
+      ...(evidenceOf(analysis) === undefined ? {} : { evidence: evidenceOf(analysis) }),
+    },
     version,
     results: analysis.results,
     params: { names, values: run.records.map((r) => names.map((n) => r.params[n]!)) },
   };
+}
+
+function evidenceOf(analysis: Analysis): EvidencePriors | undefined {
+  return (analysis.results as { evidence?: EvidencePriors }).evidence;
 }
 
 /** Saves the analysis unless --no-save, and says where on stderr unless quiet. */

@@ -16,6 +16,7 @@ function isInputError(e: unknown): e is Error {
     'SolverInputError',
     'StoreError',
     'BargainInputError',
+    'EconInputError',
   ].includes(e.name);
 }
 

@@ -2,19 +2,24 @@
 // The `brink` command.
 import { Command } from 'commander';
 import { registerBargainFunctions } from '../bargain/formula-functions.js';
+import { registerEconFunctions } from '../econ/formula-functions.js';
 import { analyzeCommand } from './analyze-command.js';
+import { backtestCommand } from './backtest-command.js';
 import { bargainCommand } from './bargain-command.js';
 import { compareCommand } from './compare-command.js';
 import { convertCommand } from './convert-command.js';
 import { runAction } from './errors.js';
+import { evidenceCommand } from './evidence-command.js';
 import { explainCommand } from './explain-command.js';
 import { mergeCommand } from './merge-command.js';
+import { oilCommandDefinition } from './oil-command.js';
 import { runsCommand } from './runs-cli.js';
 import { registerSensitivityRerun, sensitivityCommand } from './sensitivity-command.js';
 import { solveCommand } from './solve-command.js';
 
 export function buildProgram(): Command {
   registerBargainFunctions();
+  registerEconFunctions();
   registerSensitivityRerun();
   const program = new Command();
   program
@@ -49,6 +54,11 @@ export function buildProgram(): Command {
       'append the tornado and Sobol indices of the headline outcomes (docs/sensitivity.md)',
     )
     .option('--sobol-n <n>', 'Saltelli base sample for --sensitivity (default 64)')
+    .option(
+      '--evidence',
+      "priors of the scenario's types from the evidence log's posteriors (docs/evidence.md)",
+    )
+    .option('--as-of <date>', 'with --evidence: only reports received on or before this date (YYYY-MM-DD)')
     .action((scenario, opts) => runAction(() => analyzeCommand(scenario, opts)));
 
   program
@@ -114,6 +124,19 @@ export function buildProgram(): Command {
     .action((scenario, opts) => runAction(() => sensitivityCommand(scenario, opts)));
 
   program
+    .command('backtest')
+    .description(
+      'score the model on historical episodes: Brier and log scores against base-rate and uniform forecasts (docs/backtest.md)',
+    )
+    .argument('[episodes...]', 'episode files or directories of them (default: the bundled episodes/)')
+    .option('--seed <n>', 'random seed of the parameter draws (default 1)')
+    .option('--draws <n>', 'parameter draws per episode (default 200)')
+    .option('--format <format>', 'text | md | html | json (default text)')
+    .option('--json', 'the same as --format json')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .action((episodes, opts) => runAction(() => backtestCommand(episodes, opts)));
+
+  program
     .command('solve')
     .description('solve a Gambit .efg/.nfg game and print its equilibria as Gambit does')
     .argument('<file>', 'game file (.efg or .nfg)')
@@ -145,8 +168,22 @@ export function buildProgram(): Command {
 
   program.addCommand(runsCommand());
   program.addCommand(bargainCommand());
+  program.addCommand(oilCommandDefinition());
+  program.addCommand(evidenceCommand());
 
+  exitTwoOnUsageErrors(program);
   return program;
+}
+
+/**
+ * Commander exits 1 on a usage error (unknown option, missing argument); Brink's convention is 2 for
+ * anything wrong in the user's input. Subcommands do not inherit the override, so it is set on each.
+ */
+function exitTwoOnUsageErrors(command: Command): void {
+  command.exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+  for (const sub of command.commands) exitTwoOnUsageErrors(sub);
 }
 
 await buildProgram().parseAsync(process.argv);

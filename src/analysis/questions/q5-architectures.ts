@@ -129,7 +129,11 @@ const pct = (s: Stat) => formatProbability(s.mean);
 const ut = (s: Stat) => formatUtility(s.mean);
 const utI = (s: Stat) => `${formatUtility(s.mean)} [${formatUtility(s.low)}, ${formatUtility(s.high)}]`;
 
-const approachLabel = { grand: 'grand bargain', segmented: 'segmented deal', linkedFeasible: 'linked feasible issues' };
+const approachLabel = {
+  grand: 'grand bargain',
+  segmented: 'segmented deal',
+  linkedFeasible: 'linked feasible issues',
+};
 
 /** What the bargaining models say, beside the game (issue 5): the package comparison and the durability of relief. */
 export function q5ModelParagraph(r: Q5Result, negotiation?: NegotiationResult): string | undefined {

@@ -32,7 +32,8 @@ describe('tying hands in the US–Iran game at the parameter means', () => {
   });
 
   test('the audience cost is us_rep_scale · audience_cost for both US types', () => {
-    for (const d of draw.defender) expect(d!.audienceCost).toBeCloseTo(p.us_rep_scale! * p.audience_cost!, 12);
+    for (const d of draw.defender)
+      expect(d!.audienceCost).toBeCloseTo(p.us_rep_scale! * p.audience_cost!, 12);
   });
 
   test('the type priors are the scenario’s: P(resolved) = us_hawks.influence', () => {

@@ -4,6 +4,7 @@
 // (the QRE iteration starts from the centroid every time), so the result does not depend on which
 // worker computes it or on how the points are cut into blocks.
 import { registerBargainFunctions } from '../../bargain/formula-functions.js';
+import { registerEconFunctions } from '../../econ/formula-functions.js';
 import { parseScenario } from '../../scenario/load.js';
 import { type HeadlineEvaluator, makeHeadlineEvaluator } from './headline.js';
 
@@ -28,6 +29,7 @@ export interface PointTask {
 
 export function contextOfPointJob(job: PointJob): HeadlineEvaluator {
   registerBargainFunctions(); // worker threads parse the scenario: formulas may call the models
+  registerEconFunctions();
   return makeHeadlineEvaluator(parseScenario(job.scenarioText, job.scenarioFile), job.lambda);
 }
 
