@@ -59,6 +59,13 @@ describe('brink evidence assess', () => {
     expectClose(posterior('--as-of', '2026-01-31'), AFTER_CARRIER);
   });
 
+  test('brink assess (the name issue 7 gives it) is the same command at the top level', () => {
+    const top = run('assess', '--json', '--as-of', '2026-01-31');
+    expect(top.code).toBe(0);
+    expectClose(JSON.parse(top.out).data.sets[0].posterior, AFTER_CARRIER);
+    expect(top.out).toBe(run('evidence', 'assess', '--json', '--as-of', '2026-01-31').out);
+  });
+
   test('--as-of excludes later reports; a retraction restores the earlier posterior', () => {
     const both = posterior();
     // talks_oman held, B2 (w 0.64): (0.6, 0.85, 0.7)^0.64 on top of the carrier.

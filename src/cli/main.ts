@@ -9,6 +9,7 @@ import { bargainCommand } from './bargain-command.js';
 import { compareCommand } from './compare-command.js';
 import { convertCommand } from './convert-command.js';
 import { runAction } from './errors.js';
+import { assessCommand } from './evidence-assess-command.js';
 import { evidenceCommand } from './evidence-command.js';
 import { explainCommand } from './explain-command.js';
 import { mergeCommand } from './merge-command.js';
@@ -170,6 +171,8 @@ export function buildProgram(): Command {
   program.addCommand(bargainCommand());
   program.addCommand(oilCommandDefinition());
   program.addCommand(evidenceCommand());
+  // Issue 7 names it `brink assess`; `brink evidence assess` is the same command beside the log's.
+  program.addCommand(assessCommand());
 
   exitTwoOnUsageErrors(program);
   return program;
