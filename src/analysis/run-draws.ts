@@ -15,6 +15,7 @@ import { type Q1Draw, measureQ1, q1Features } from './questions/q1-talks-intent.
 import { type Q2Draw, measureQ2, q2Features } from './questions/q2-limited-strike.js';
 import { type Q3Draw, measureQ3, q3Features } from './questions/q3-sequences.js';
 import { type Q4Draw, measureQ4 } from './questions/q4-iran-response.js';
+import { type Q6Draw, measureQ6 } from './questions/q6-oil-markets.js';
 import { type Q7Draw, measureQ7, q7Features } from './questions/q7-public-vs-backchannel.js';
 import { type RolloutDraw, rollOut } from './rollouts.js';
 import { type QreResult, type QreSolver, makeQreSolver } from './solve-qre.js';
@@ -75,6 +76,7 @@ export interface BaselineDetail {
   readonly q2: Q2Draw;
   readonly q3: Q3Draw;
   readonly q4: Q4Draw;
+  readonly q6: Q6Draw;
   readonly q7: Q7Draw;
   readonly checks: ChecksDraw;
   /** Crises played out through the solved baseline game (rollouts.ts). */
@@ -249,6 +251,7 @@ export function runDraw(
         q2: measureQ2(frame, classes),
         q3: measureQ3(frame, classes),
         q4: measureQ4(frame),
+        q6: measureQ6(frame, classes),
         q7: measureQ7(frame),
         checks: measureChecks(frame, classes, record),
         rollouts: rollOut(cg, qre.leafProb, classes, options.seed, draw),

@@ -1,17 +1,22 @@
 // Q6 (seeds 001, 003): oil and market fallout. The scenario's oil formulas call the market model of
 // src/econ (oil_supply_loss_mbd → oil_price_change_pct → brent_usd, docs/econ.md); on top of the
 // per-draw figures, the fan chart runs the model's Monte Carlo (elasticities and risk premium) once per
-// outcome class on the class's expected disruption share and duration and the threat level its
-// insurance rate implies — per class over the run, never per leaf. Design §5.7.
+// outcome class over the mixture of the disruptions the class's paths carry (share, duration and the
+// threat level the insurance rate implies, weighted by their probability within the class), so a
+// class that mixes closures and harassment keeps its spike (src/econ/mixture-fan.ts). The per-draw
+// measure collects the distinct disruptions per class; the fans run once per class over the run,
+// never per leaf. Design §5.7.
 
 import { exporterRevenueChange } from '../../econ/feedback.js';
-import { type Band, priceFan } from '../../econ/price-fan.js';
+import { type FanComponent, mixtureFan } from '../../econ/mixture-fan.js';
+import type { Band } from '../../econ/price-fan.js';
 import { threatOfWarRiskPremium, warRiskPremium } from '../../econ/threat.js';
+import type { LeafFrame } from '../leaf-frame.js';
 import { OUTCOME_CLASSES } from '../outcomes.js';
 import { BRENT_THRESHOLDS, OIL_MEASURES, OIL_QUANTILES } from '../policy-summary.js';
 import type { Block, Section } from '../report/document.js';
 import { formatNumber } from '../report/format.js';
-import { POLICY_RUNS, type RunResult } from '../run-draws.js';
+import { POLICY_RUNS, type RunResult, baselineDetail } from '../run-draws.js';
 import { type Stat, statOf } from '../stats.js';
 
 export const Q6_QUESTION =
@@ -34,16 +39,81 @@ export interface Q6Result {
   readonly oilPartsByClass: Stat[][];
 }
 
-/** The market model run on one outcome class's expected disruption. */
-export interface ClassFan {
-  readonly classId: string;
-  readonly label: string;
-  /** E[hormuz_disruption | class], E[disruption_days | class] and E[insurance_rate | class], mean over draws. */
+/** A disruption that paths of an outcome class carry, with its probability within the class. */
+export interface ClassDisruption {
+  /** state.hormuz_disruption, state.disruption_days and state.insurance_rate at the leaves. */
   readonly share: number;
   readonly days: number;
   readonly insurance: number;
-  /** The threat level (0–4) whose war-risk premium is the class's insurance rate. */
+  /** P(this disruption | class): in a draw's record; over the run, the mean over the draws. */
+  readonly p: number;
+}
+
+/** What Q6 reads from a draw's baseline game: per OUTCOME_CLASSES, the distinct disruptions of its leaves. */
+export interface Q6Draw {
+  readonly disruptions: ClassDisruption[][];
+}
+
+const SHIPPING_STATE = ['hormuz_disruption', 'disruption_days', 'insurance_rate'] as const;
+
+/** The distinct (share, days, insurance) of each class's leaves with their probability given the class. */
+export function measureQ6(frame: LeafFrame, classes: Int8Array): Q6Draw {
+  const m = frame.cg.model;
+  const ns = m.stateVars.length;
+  const idx = SHIPPING_STATE.map((v) => m.stateVars.findIndex((x) => x.name === v));
+  const state = frame.cg.leaves.state;
+  const byClass = OUTCOME_CLASSES.map(() => new Map<string, { d: ClassDisruption; mass: number }>());
+  const totals = OUTCOME_CLASSES.map(() => 0);
+  for (let l = 0; l < frame.count; l++) {
+    const c = classes[l]!;
+    const w = frame.prob[l]!;
+    if (c < 0 || w === 0) continue;
+    const [share, days, insurance] = idx.map((k) => (k < 0 ? 0 : state[l * ns + k]!)) as [
+      number,
+      number,
+      number,
+    ];
+    const key = `${share}|${days}|${insurance}`;
+    const entry = byClass[c]!.get(key);
+    if (entry) entry.mass += w;
+    else byClass[c]!.set(key, { d: { share, days, insurance, p: 0 }, mass: w });
+    totals[c]! += w;
+  }
+  return {
+    disruptions: byClass.map((entries, c) =>
+      [...entries.values()].map(({ d, mass }) => ({ ...d, p: mass / totals[c]! })),
+    ),
+  };
+}
+
+/** The run's mixture per class: each draw's disruptions weighted by 1/(draws in which the class occurs). */
+export function classDisruptions(draws: readonly Q6Draw[]): ClassDisruption[][] {
+  return OUTCOME_CLASSES.map((_, c) => {
+    const present = draws.filter((d) => (d.disruptions[c]?.length ?? 0) > 0);
+    const merged = new Map<string, ClassDisruption>();
+    for (const d of present) {
+      for (const x of d.disruptions[c]!) {
+        const key = `${x.share}|${x.days}|${x.insurance}`;
+        const prev = merged.get(key);
+        merged.set(key, { ...x, p: (prev?.p ?? 0) + x.p / present.length });
+      }
+    }
+    return [...merged.values()];
+  });
+}
+
+/** The market model run on one outcome class's mixture of disruptions. */
+export interface ClassFan {
+  readonly classId: string;
+  readonly label: string;
+  /** E[hormuz_disruption | class], E[disruption_days | class] and E[insurance_rate | class] over the mixture. */
+  readonly share: number;
+  readonly days: number;
+  readonly insurance: number;
+  /** The threat level (0–4) whose war-risk premium is E[insurance_rate | class]. */
   readonly threat: number;
+  /** Distinct disruptions in the mixture. */
+  readonly components: number;
   readonly peakPct: Band;
   readonly meanPct: Band;
   /** [day, median, low, high] of Brent (US$/bbl) every FAN_STEP days. */
@@ -55,30 +125,35 @@ export const FAN_SAMPLES = 500;
 export const FAN_SEED = 1;
 const FAN_STEP = 6;
 
-/** The market model's fan for a class's expected disruption (share, days) and insurance rate. */
-export function classFan(
-  classId: string,
-  label: string,
-  share: number,
-  days: number,
-  insurance: number,
-): ClassFan {
-  // The insurance rate is a state variable with a default, so always defined; guard all the same.
-  const threat = Number.isNaN(insurance) ? 0 : threatOfWarRiskPremium(insurance);
-  const s = Math.min(1, Math.max(0, share));
-  const d = Math.max(0, days);
-  const fan = priceFan({ share: s, days: d, threat, samples: FAN_SAMPLES, seed: FAN_SEED });
+/** The threat level whose war-risk premium is this insurance rate (0 when undefined). */
+function threatOf(insurance: number): number {
+  return Number.isNaN(insurance) ? 0 : threatOfWarRiskPremium(insurance);
+}
+
+/** The market model's fan over a class's disruptions (each at the threat its insurance rate implies). */
+export function classFan(classId: string, label: string, disruptions: readonly ClassDisruption[]): ClassFan {
+  const total = disruptions.reduce((s, d) => s + d.p, 0);
+  const mean = (f: (d: ClassDisruption) => number) => disruptions.reduce((s, d) => s + d.p * f(d), 0) / total;
+  const components: FanComponent[] = disruptions.map((d) => ({
+    share: Math.min(1, Math.max(0, d.share)),
+    days: Math.max(0, d.days),
+    threat: threatOf(d.insurance),
+    weight: d.p,
+  }));
+  const fan = mixtureFan({ components, samples: FAN_SAMPLES, seed: FAN_SEED });
   const path: [number, number, number, number][] = [];
   fan.days.forEach((b, t) => {
     if (t % FAN_STEP === 0 || t === fan.days.length - 1) path.push([t, b.median, b.low, b.high]);
   });
+  const insurance = mean((d) => d.insurance);
   return {
     classId,
     label,
-    share: s,
-    days: d,
+    share: mean((d) => d.share),
+    days: mean((d) => d.days),
     insurance,
-    threat,
+    threat: threatOf(insurance),
+    components: components.length,
     peakPct: fan.peakPct,
     meanPct: fan.meanPct,
     path,
@@ -100,21 +175,10 @@ export function aggregateQ6(run: RunResult): Q6Result {
   const byClass = OUTCOME_CLASSES.map((_, c) =>
     OIL_MEASURES.map((_, k) => statOf(base, (b) => b.oilByClass[c]![k]!)),
   );
-  const measure = (id: string) => OIL_MEASURES.findIndex((x) => x.id === id);
-  const fans = OUTCOME_CLASSES.flatMap((c, i) => {
-    const row = byClass[i]!;
-    const share = row[measure('hormuz_disruption')]!.mean;
-    if (Number.isNaN(share)) return [];
-    return [
-      classFan(
-        c.id,
-        c.label,
-        share,
-        row[measure('disruption_days')]!.mean,
-        row[measure('insurance_rate')]!.mean,
-      ),
-    ];
-  });
+  const mixtures = classDisruptions(run.records.map((r) => baselineDetail(r).q6));
+  const fans = OUTCOME_CLASSES.flatMap((c, i) =>
+    mixtures[i]!.length === 0 ? [] : [classFan(c.id, c.label, mixtures[i]!)],
+  );
   return {
     fans,
     oilPartsByClass: OUTCOME_CLASSES.map((_, c) =>
@@ -224,7 +288,7 @@ export function q6Section(r: Q6Result): Section {
       },
       {
         kind: 'paragraph',
-        text: 'The market model of docs/econ.md: the flow lost through Hormuz (ramping up over 3 days, recovering over 7), minus the bypass pipelines after 7 days, gives a daily net shortfall; Brent follows constant-elasticity inverse demand, P/P0 = (1 − n/D)^(−1/ε), with ε falling from |e_d| + e_s to |e_d| as the supply buffer runs out. The per-draw figures use the peak of the central path at the draw’s elasticity, times the risk premium per active front; the fans sample the elasticities (three studies, facts.yaml) and the threat’s risk premium. Per-class fans use the class’s expected disruption, so they understate the spread within a class.',
+        text: 'The market model of docs/econ.md: the flow lost through Hormuz (ramping up over 3 days, recovering over 7), minus the bypass pipelines after 7 days, gives a daily net shortfall; Brent follows constant-elasticity inverse demand, P/P0 = (1 − n/D)^(−1/ε), with ε falling from |e_d| + e_s to |e_d| as the supply buffer runs out. The per-draw figures use the peak of the central path at the draw’s elasticity, times the risk premium per active front; the fans sample the elasticities (three studies, facts.yaml) and the threat’s risk premium, and each sample picks one of the disruptions the class’s paths carry with its probability within the class (a mixture, so that a class mixing closures and harassment keeps its spike).',
       },
     ],
   };
@@ -248,7 +312,7 @@ function fanBlocks(r: Q6Result): Block[] {
     {
       kind: 'table',
       caption:
-        'The market model per outcome class: the class’s expected disruption, the threat its insurance rate implies, Brent’s peak and 90-day mean change (median [80 % band]), and what it does to exporters’ revenue.',
+        'The market model per outcome class: the class’s expected disruption and the threat its mean insurance rate implies (the fan itself samples the class’s distinct disruptions), Brent’s peak and 90-day mean change (median [80 % band]), and what it does to exporters’ revenue.',
       columns: [
         'class',
         'Hormuz share lost',
@@ -269,7 +333,7 @@ function fanBlocks(r: Q6Result): Block[] {
         pctBand(f.meanPct),
         `${formatNumber(100 * exporterRevenueChange(f.share, f.meanPct.median))} %`,
       ]),
-      trace: `src/econ price-fan.ts, ${FAN_SAMPLES} samples, seed ${FAN_SEED}; threat = the level whose war-risk premium is E[insurance_rate | class]; revenue Δ = (1 − share)(1 + Δ/100) − 1 (feedback.ts)`,
+      trace: `src/econ mixture-fan.ts over each class’s distinct (hormuz_disruption, disruption_days, insurance_rate) weighted by P(· | class), mean over draws; ${FAN_SAMPLES} samples, seed ${FAN_SEED}; threat = the level whose war-risk premium is the insurance rate; revenue Δ = (1 − share)(1 + Δ/100) − 1 (feedback.ts)`,
     },
   ];
 }
