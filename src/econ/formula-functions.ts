@@ -66,13 +66,30 @@ export function pathFigures(
 }
 
 const MEMO_LIMIT = 4096;
-// Keyed by every argument, the per-draw ones (elasticity, release, bypass) first, then share and days:
-// numeric keys keep a lookup at a leaf to a few Map probes. Different formulas call with different
-// per-draw arguments at the same leaf (e.g. the shortfall without elasticity, the price with it), so
-// all tuples share one bounded memo, cleared when full, rather than one memo per last-seen tuple.
-type Memo = Map<number, Map<number, Map<number, Map<number, Map<number, PathFigures | undefined>>>>>;
-let memo: Memo = new Map();
+const CONTEXT_LIMIT = 16;
+// Memoised by every argument. The per-draw arguments (elasticity, release, bypass) form a context,
+// found by a short linear scan: different formulas call with different contexts at the same leaf
+// (the shortfall without elasticity, the price with it), so the few contexts of a draw are kept side
+// by side; within one, share then days are two Map probes. Cleared when full.
+interface MemoContext {
+  readonly sum: number;
+  readonly release: number;
+  readonly bypass: number;
+  readonly byShare: Map<number, Map<number, PathFigures | undefined>>;
+}
+let contexts: MemoContext[] = [];
 let memoSize = 0;
+
+function contextFor(sum: number, release: number, bypass: number): MemoContext {
+  for (const c of contexts) if (c.sum === sum && c.release === release && c.bypass === bypass) return c;
+  if (contexts.length >= CONTEXT_LIMIT || memoSize >= MEMO_LIMIT) {
+    contexts = [];
+    memoSize = 0;
+  }
+  const c = { sum, release, bypass, byShare: new Map() };
+  contexts.push(c);
+  return c;
+}
 
 function compute(
   share: number,
@@ -89,38 +106,18 @@ function compute(
   }
 }
 
-function child<K, V>(m: Map<K, V>, k: K, make: () => V): V {
-  let v = m.get(k);
-  if (v === undefined) m.set(k, (v = make()));
-  return v;
-}
-
 /** pathFigures memoised by argument tuple; undefined for invalid arguments. */
 function figures(args: readonly number[]): PathFigures | undefined {
-  // x + 0 turns −0 into 0: Map keys do not tell them apart, so neither does the model's input.
+  // x + 0 turns −0 into 0, so that equal keys are equal inputs. A NaN per-draw argument never finds
+  // its context (NaN ≠ NaN) and is computed again: invalid, so NaN all the same.
   const share = args[0]! + 0;
   const days = args[1]! + 0;
   const sum = (args[2] ?? CENTRAL_ELASTICITY_SUM) + 0;
   const release = (args[3] ?? 0) + 0;
   const bypass = (args[4] ?? BYPASS_SPARE_MBD) + 0;
-  if (memoSize >= MEMO_LIMIT) {
-    memo = new Map();
-    memoSize = 0;
-  }
-  // Map keys compare by SameValueZero: NaN matches itself.
-  const byDays = child(
-    child(
-      child(
-        child(memo, sum, () => new Map()),
-        release,
-        () => new Map(),
-      ),
-      bypass,
-      () => new Map(),
-    ),
-    share,
-    () => new Map<number, PathFigures | undefined>(),
-  );
+  const ctx = contextFor(sum, release, bypass);
+  let byDays = ctx.byShare.get(share);
+  if (byDays === undefined) ctx.byShare.set(share, (byDays = new Map()));
   if (byDays.has(days)) return byDays.get(days);
   const f = compute(share, days, sum, release, bypass);
   byDays.set(days, f);

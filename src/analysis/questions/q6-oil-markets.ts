@@ -62,27 +62,33 @@ export function measureQ6(frame: LeafFrame, classes: Int8Array): Q6Draw {
   const ns = m.stateVars.length;
   const idx = SHIPPING_STATE.map((v) => m.stateVars.findIndex((x) => x.name === v));
   const state = frame.cg.leaves.state;
-  const byClass = OUTCOME_CLASSES.map(() => new Map<string, { d: ClassDisruption; mass: number }>());
+  // Per class, share → days → insurance → entry: numeric keys, no string per leaf.
+  type Entry = { d: ClassDisruption; mass: number };
+  const byClass = OUTCOME_CLASSES.map(() => new Map<number, Map<number, Map<number, Entry>>>());
+  const order = OUTCOME_CLASSES.map(() => [] as Entry[]);
   const totals = OUTCOME_CLASSES.map(() => 0);
   for (let l = 0; l < frame.count; l++) {
     const c = classes[l]!;
     const w = frame.prob[l]!;
     if (c < 0 || w === 0) continue;
-    const [share, days, insurance] = idx.map((k) => (k < 0 ? 0 : state[l * ns + k]!)) as [
-      number,
-      number,
-      number,
-    ];
-    const key = `${share}|${days}|${insurance}`;
-    const entry = byClass[c]!.get(key);
+    const share = idx[0]! < 0 ? 0 : state[l * ns + idx[0]!]!;
+    const days = idx[1]! < 0 ? 0 : state[l * ns + idx[1]!]!;
+    const insurance = idx[2]! < 0 ? 0 : state[l * ns + idx[2]!]!;
+    let byDays = byClass[c]!.get(share);
+    if (!byDays) byClass[c]!.set(share, (byDays = new Map()));
+    let byIns = byDays.get(days);
+    if (!byIns) byDays.set(days, (byIns = new Map()));
+    const entry = byIns.get(insurance);
     if (entry) entry.mass += w;
-    else byClass[c]!.set(key, { d: { share, days, insurance, p: 0 }, mass: w });
+    else {
+      const e = { d: { share, days, insurance, p: 0 }, mass: w };
+      byIns.set(insurance, e);
+      order[c]!.push(e);
+    }
     totals[c]! += w;
   }
   return {
-    disruptions: byClass.map((entries, c) =>
-      [...entries.values()].map(({ d, mass }) => ({ ...d, p: mass / totals[c]! })),
-    ),
+    disruptions: order.map((entries, c) => entries.map(({ d, mass }) => ({ ...d, p: mass / totals[c]! }))),
   };
 }
 
