@@ -94,6 +94,11 @@ export const Episode = z
 export type EpisodeSpec = z.output<typeof Episode>;
 export type EpisodeSourceSpec = z.output<typeof EpisodeSource>;
 
+/** The episode format as JSON Schema (draft 2020-12), for editors: schema/episode.schema.json. */
+export function episodeJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(Episode, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
 /** Every field name of the episode format, for "did you mean" on unknown fields. */
 export function episodeKeys(): Set<string> {
   const keys = new Set<string>();
