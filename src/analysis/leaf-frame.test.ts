@@ -178,3 +178,30 @@ describe('frames of replayed draws', () => {
     }
   }, 120_000);
 });
+
+describe('the frame of a policy game copied from the baseline of the same draw', () => {
+  test('gathers the same columns, byte for byte, as evaluating them', () => {
+    const model = loadScenario(new URL('../../scenarios/us-iran-2026.yaml', import.meta.url).pathname);
+    const features = analysisFeatures(model);
+    const base = makeGameCompiler(model, { labels: false });
+    const pol = makeGameCompiler(model, { policies: ['nuclear_public'], labels: false });
+    for (const d of [0, 1]) {
+      const params = drawParameters(model, 8, d);
+      const b = base.compile(params);
+      const p = pol.compile(params, b);
+      const baseFrame = buildFrame(
+        b,
+        new Float64Array(b.leaves.count).fill(1 / b.leaves.count),
+        features.baseline,
+      );
+      const prob = new Float64Array(p.leaves.count).fill(1 / p.leaves.count);
+      const gathered = buildFrame(p, prob, features.policy, baseFrame);
+      const evaluated = buildFrame(p, prob, features.policy);
+      if (d === 1) expect(p.copiedFrom?.game).toBe(b); // the second draw is a replay that copies
+      for (const t of features.policy.texts) {
+        const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+        expect(bytes(column(gathered, t)).equals(bytes(column(evaluated, t))), t).toBe(true);
+      }
+    }
+  }, 120_000);
+});

@@ -210,7 +210,41 @@ function evaluateColumns(
   return new Map(features.texts.map((t, i) => [t, cols[i]!]));
 }
 
-export function buildFrame(cg: CompiledGame, prob: Float64Array, features: FeatureSet): LeafFrame {
+/**
+ * The columns of a game whose leaf values were copied from `from`'s game (a policy game and the
+ * baseline of the same draw): each formula has the same value at a leaf as at the leaf it was copied
+ * from (same path, same parameters), so the columns are gathered; undefined when `from` does not
+ * hold every feature or is not that game's frame.
+ */
+function gatheredColumns(
+  cg: CompiledGame,
+  features: FeatureSet,
+  from: LeafFrame | undefined,
+): Map<string, Float64Array> | undefined {
+  const src = cg.copiedFrom;
+  if (!from || !src || src.game !== from.cg) return undefined;
+  if (!features.texts.every((t) => from.columns.has(t))) return undefined;
+  const { map } = src;
+  return new Map(
+    features.texts.map((t) => {
+      const source = from.columns.get(t)!;
+      const col = new Float64Array(map.length);
+      for (let l = 0; l < map.length; l++) col[l] = source[map[l]!]!;
+      return [t, col];
+    }),
+  );
+}
+
+/**
+ * The frame of a solved game. `from`, optional: the frame of the game this one's leaf values were
+ * copied from (CompiledGame.copiedFrom), whose columns are then gathered instead of evaluated.
+ */
+export function buildFrame(
+  cg: CompiledGame,
+  prob: Float64Array,
+  features: FeatureSet,
+  from?: LeafFrame,
+): LeafFrame {
   // Replayed draws share their tree (scenario/game-compiler.ts), so the histories are kept per tree.
   let history = historyCache.get(cg.game.nodes);
   if (!history) {
@@ -223,7 +257,7 @@ export function buildFrame(cg: CompiledGame, prob: Float64Array, features: Featu
     prob,
     steps: cg.steps,
     history,
-    columns: evaluateColumns(cg, history, features),
+    columns: gatheredColumns(cg, features, from) ?? evaluateColumns(cg, history, features),
   };
 }
 

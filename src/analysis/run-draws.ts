@@ -8,7 +8,7 @@ import { type Sampling, parameterRecord, sampleParameters } from '../scenario/dr
 import { type GameCompiler, makeGameCompiler } from '../scenario/game-compiler.js';
 import type { Model } from '../scenario/model.js';
 import { type ChecksDraw, checkFeatures, measureChecks } from './checks.js';
-import { type FeatureSet, buildFrame, compileFeatures } from './leaf-frame.js';
+import { type FeatureSet, type LeafFrame, buildFrame, compileFeatures } from './leaf-frame.js';
 import { OUTCOME_CLASSES, leafClasses, outcomeFeatures } from './outcomes.js';
 import { type PolicyDraw, measurePolicy, policyFeatures } from './policy-summary.js';
 import { type Q1Draw, measureQ1, q1Features } from './questions/q1-talks-intent.js';
@@ -214,8 +214,11 @@ function solveRun(
   run: PolicyRun,
   lambda: number,
   solver: QreSolver,
+  baseline?: CompiledGame,
 ): { cg: CompiledGame; qre: QreResult } {
-  const cg = compilerFor(solver, model, run).compile(params);
+  // A policy's tree is the baseline's with choices fixed or forbidden: its leaf values are copied
+  // from the baseline game of the same draw rather than computed again (game-compiler.ts).
+  const cg = compilerFor(solver, model, run).compile(params, baseline);
   return { cg, qre: solver.solve(cg, lambda, run.id) };
 }
 
@@ -233,9 +236,20 @@ export function runDraw(
   const policies: Record<string, PolicyDraw> = {};
   const solverInfo: Record<string, SolveInfo> = {};
   let detail: BaselineDetail | undefined;
+  let baseline: CompiledGame | undefined;
+  let baselineFrame: LeafFrame | undefined;
   for (const run of runs) {
-    const { cg, qre } = solveRun(model, params, run, options.lambda, solver);
-    const frame = buildFrame(cg, qre.leafProb, run.id === 'baseline' ? features.baseline : features.policy);
+    const { cg, qre } = solveRun(model, params, run, options.lambda, solver, baseline);
+    const frame = buildFrame(
+      cg,
+      qre.leafProb,
+      run.id === 'baseline' ? features.baseline : features.policy,
+      baselineFrame,
+    );
+    if (run.policies.length === 0) {
+      baseline = cg;
+      baselineFrame = frame;
+    }
     const classes = leafClasses(frame);
     policies[run.id] = measurePolicy(frame, classes);
     solverInfo[run.id] = {

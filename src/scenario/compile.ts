@@ -57,6 +57,11 @@ export interface CompiledGame {
   readonly nodeLeaf: Int32Array;
   /** Step names: type ids then stage ids (the numbering of nodeStep). */
   readonly steps: readonly string[];
+  /**
+   * Set when the leaf values were copied from another game of the same model and parameters whose
+   * tree contains this one (game-compiler.ts): leaf l has the values of leaf map[l] of `game`.
+   */
+  readonly copiedFrom?: { readonly game: CompiledGame; readonly map: Int32Array };
 }
 
 const DEFAULT_MAX_NODES = 2_000_000;

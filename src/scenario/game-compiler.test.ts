@@ -56,14 +56,46 @@ describe('replaying draws of the US–Iran scenario', () => {
   const model = loadScenario(new URL('../../scenarios/us-iran-2026.yaml', import.meta.url).pathname);
 
   test('the baseline replayed equals a full compile, field by field', () => {
-    expect(replayAgainstFull(model, [], [0, 1, 2])).toEqual({ full: 1, replayed: 2 });
+    expect(replayAgainstFull(model, [], [0, 1, 2])).toEqual({ full: 1, replayed: 2, copied: 0 });
+  }, 120_000);
+
+  test.each([['grand_bargain'], ['no_us_threat'], ['nuclear_public']])(
+    'policy %s replayed with its leaves copied from the baseline of the same draw equals a full compile',
+    (policy) => {
+      const base = makeGameCompiler(model, { labels: false, reuseBuffers: true });
+      const pol = makeGameCompiler(model, { policies: [policy], labels: false, reuseBuffers: true });
+      for (const d of [0, 1, 2]) {
+        const params = drawParameters(model, 5, d);
+        const from = base.compile(params);
+        expectSameGame(
+          pol.compile(params, from),
+          compileGame(model, params, { policies: [policy], labels: false }),
+        );
+      }
+      expect(pol.stats).toEqual({ full: 1, replayed: 2, copied: 2 });
+    },
+    120_000,
+  );
+
+  test('a source with other parameter values is not copied from', () => {
+    const base = makeGameCompiler(model, { labels: false });
+    const pol = makeGameCompiler(model, { policies: ['grand_bargain'], labels: false });
+    const p0 = drawParameters(model, 6, 0);
+    const p1 = drawParameters(model, 6, 1);
+    pol.compile(p0);
+    base.compile(p0);
+    const wrong = base.compile(p0);
+    expectSameGame(
+      pol.compile(p1, wrong),
+      compileGame(model, p1, { policies: ['grand_bargain'], labels: false }),
+    );
   }, 120_000);
 
   test.each([['grand_bargain'], ['segmented_reciprocity'], ['no_us_threat'], ['transactional']])(
     'policy %s replayed equals a full compile (buffers reused)',
     (policy) => {
       const stats = replayAgainstFull(model, [policy], [0, 1, 2, 3], true);
-      expect(stats).toEqual({ full: 1, replayed: 3 });
+      expect(stats).toEqual({ full: 1, replayed: 3, copied: 0 });
     },
     120_000,
   );
@@ -131,8 +163,8 @@ describe('replay falls back to a full compile when the tree changes', () => {
   const draws = Array.from({ length: 12 }, (_, i) => i);
 
   test('a tree that does not depend on the draw is replayed', () => {
-    expect(replayAgainstFull(gated(), [], draws)).toEqual({ full: 1, replayed: 11 });
-    expect(replayAgainstFull(gated(), ['gated_fix'], draws)).toEqual({ full: 1, replayed: 11 });
+    expect(replayAgainstFull(gated(), [], draws)).toEqual({ full: 1, replayed: 11, copied: 0 });
+    expect(replayAgainstFull(gated(), ['gated_fix'], draws)).toEqual({ full: 1, replayed: 11, copied: 0 });
   });
 
   test.each([
@@ -143,6 +175,21 @@ describe('replay falls back to a full compile when the tree changes', () => {
     expect(stats.full).toBeGreaterThan(1);
     expect(stats.replayed).toBeGreaterThan(0);
     expect(stats.full + stats.replayed).toBe(draws.length);
+  });
+
+  test('leaves copied from the unconstrained game while the rule and the tree change with the draw', () => {
+    const model = gated('gate > 0.3', 'gate < 0.8', 'gate > 0.5');
+    const base = makeGameCompiler(model, { labels: false, reuseBuffers: true });
+    const pol = makeGameCompiler(model, { policies: ['gated_fix'], labels: false, reuseBuffers: true });
+    for (let d = 0; d < 24; d++) {
+      const params = drawParameters(model, 2, d);
+      const from = base.compile(params);
+      expectSameGame(
+        pol.compile(params, from),
+        compileGame(model, params, { policies: ['gated_fix'], labels: false }),
+      );
+    }
+    expect(pol.stats.copied).toBeGreaterThan(0);
   });
 
   test('a policy rule condition that reads a parameter', () => {
@@ -158,7 +205,7 @@ describe('replay falls back to a full compile when the tree changes', () => {
       const params = drawParameters(model, 1, d);
       expect(compiler.compile(params)).toEqual(compileGame(model, params));
     }
-    expect(compiler.stats).toEqual({ full: 2, replayed: 0 });
+    expect(compiler.stats).toEqual({ full: 2, replayed: 0, copied: 0 });
   });
 
   test('a draw with an invalid value gives the error of a full compile', () => {

@@ -102,6 +102,64 @@ interface Plan {
 
 class Mismatch extends Error {}
 
+/**
+ * Leaf values to copy instead of computing: a game of the same model and parameters whose tree
+ * contains this one (a policy only fixes or forbids choices, so each of its leaves is a leaf of the
+ * unconstrained game with the same path, where every effect and payoff formula gives the same value).
+ */
+interface LeafSource {
+  readonly game: CompiledGame;
+  readonly leaves: CompiledGame['leaves'];
+  /** This tree's leaf → the source's leaf. */
+  readonly map: Int32Array;
+}
+
+/** The path of every leaf as text: the step and action taken at each node from the root. */
+function leafPaths(tree: Pick<Tree, 'game' | 'nodeStep' | 'nodeLeaf' | 'leaves'>): string[] {
+  const { childStart, childList, infoset } = tree.game.nodes;
+  const out = new Array<string>(tree.leaves.count);
+  const walk = (n: number, path: string): void => {
+    const leaf = tree.nodeLeaf[n]!;
+    if (leaf >= 0) {
+      out[leaf] = path;
+      return;
+    }
+    const actions = tree.game.infosets[infoset[n]!]!.actions;
+    const step = tree.nodeStep[n]!;
+    for (let c = childStart[n]!, a = 0; c < childStart[n + 1]!; c++, a++)
+      walk(childList[c]!, `${path}${step}:${actions[a]};`);
+  };
+  walk(0, '');
+  return out;
+}
+
+/** Path → leaf of a source tree, kept per tree (its replays share the leaves' node array). */
+const pathIndexes = new WeakMap<Int32Array, Map<string, number>>();
+
+function pathIndex(from: CompiledGame): Map<string, number> {
+  let index = pathIndexes.get(from.leaves.node);
+  if (!index) {
+    const built = new Map<string, number>();
+    leafPaths(from).forEach((path, leaf) => built.set(path, leaf));
+    pathIndexes.set(from.leaves.node, built);
+    index = built;
+  }
+  return index;
+}
+
+/** This tree's leaf → the leaf of `from` with the same path; undefined when some leaf has none. */
+function leafMap(tree: Tree, from: CompiledGame): Int32Array | undefined {
+  const index = pathIndex(from);
+  const paths = leafPaths(tree);
+  const map = new Int32Array(paths.length);
+  for (let leaf = 0; leaf < paths.length; leaf++) {
+    const j = index.get(paths[leaf]!);
+    if (j === undefined) return undefined;
+    map[leaf] = j;
+  }
+  return map;
+}
+
 /** Choice index of each action of an information set at a step. */
 function choiceIndices(model: Model, step: number, actions: readonly string[]): number[] {
   const T = model.types.length;
@@ -286,6 +344,7 @@ function replay(
   params: Float64Array,
   policies: readonly string[],
   buffers: Buffers | undefined,
+  source?: LeafSource,
 ): { cg: CompiledGame; buffers: Buffers } {
   const { base, sp } = plan;
   const game0 = base.game;
@@ -359,7 +418,21 @@ function replay(
     if (open.length !== d.choices.length) throw new Mismatch();
     for (let i = 0; i < open.length; i++) if (open[i] !== d.choices[i]) throw new Mismatch();
   };
+  const copyLeaf = (leaf: number, from: LeafSource): void => {
+    // The source's values were checked finite when it was compiled; terms and payoffs were added
+    // in the same component order, so copying gives the same doubles as computing.
+    const j = from.map[leaf]!;
+    const src = from.leaves;
+    parts.set(src.parts.subarray(j * nc, (j + 1) * nc), leaf * nc);
+    terms.set(src.terms.subarray(j * np * nt, (j + 1) * np * nt), leaf * np * nt);
+    payoff.set(src.payoff.subarray(j * np, (j + 1) * np), leaf * np);
+    state.set(src.state.subarray(j * ns, (j + 1) * ns), leaf * ns);
+  };
   const leafNode = (leaf: number): void => {
+    if (source) {
+      copyLeaf(leaf, source);
+      return;
+    }
     const b = leaf * nc;
     sp.run(progIds, env, progStart[leaf]!, progStart[leaf + 1]!);
     const tb = leaf * np * nt;
@@ -457,15 +530,30 @@ function replay(
     nodeStep: base.nodeStep,
     nodeLeaf: base.nodeLeaf,
     steps: base.steps,
+    ...(source ? { copiedFrom: { game: source.game, map: source.map } } : {}),
   };
   return { cg, buffers: { parts, state, terms, payoff } };
 }
 
 export interface GameCompiler {
-  /** The game for one vector of parameter values: equal, field by field, to compileGame's. */
-  compile(params: Float64Array): CompiledGame;
-  /** Draws compiled in full (the first, and those whose tree differed) and replayed. */
-  readonly stats: { full: number; replayed: number };
+  /**
+   * The game for one vector of parameter values: equal, field by field, to compileGame's. `from`,
+   * optional, is a game of the same model and parameter values whose tree contains this one's (the
+   * unconstrained game when this compiler applies policies): a replay then copies the leaf values
+   * from it instead of computing them. It must stay unchanged until this call returns.
+   */
+  compile(params: Float64Array, from?: CompiledGame): CompiledGame;
+  /** Draws compiled in full (the first, and those whose tree differed) and replayed; `copied`: replays whose leaf values came from `from`. */
+  readonly stats: { full: number; replayed: number; copied: number };
+}
+
+/** Bit-for-bit equality of two parameter vectors (so that NaN and −0 count as themselves). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 export interface GameCompilerOptions extends CompileOptions {
@@ -487,7 +575,7 @@ export function makeGameCompiler(model: Model, options: GameCompilerOptions = {}
   let tree: Tree | undefined;
   let buffers: Buffers | undefined;
   const policies = options.policies ?? [];
-  const stats = { full: 0, replayed: 0 };
+  const stats = { full: 0, replayed: 0, copied: 0 };
   const full = (params: Float64Array): CompiledGame => {
     stats.full++;
     const cg = compileGame(model, params, {
@@ -500,16 +588,26 @@ export function makeGameCompiler(model: Model, options: GameCompilerOptions = {}
     buffers = undefined;
     return cg;
   };
+  // The leaf map to the last source tree (a source's replays share its leaves' node array).
+  let mapped: { plan: Plan; node: Int32Array; map: Int32Array | undefined } | undefined;
+  const sourceFor = (from: CompiledGame | undefined, params: Float64Array): LeafSource | undefined => {
+    if (!plan || !from || from.model !== model || !sameValues(from.params, params)) return undefined;
+    if (mapped?.plan !== plan || mapped.node !== from.leaves.node)
+      mapped = { plan, node: from.leaves.node, map: leafMap(plan.base, from) };
+    return mapped.map ? { game: from, leaves: from.leaves, map: mapped.map } : undefined;
+  };
   return {
     stats,
-    compile(params) {
+    compile(params, from) {
       if (tree && params.length === model.params.length) {
         plan = makePlan(model, tree, policies);
         tree = undefined;
       }
       if (!plan || params.length !== model.params.length) return full(params);
       try {
-        const out = replay(plan, model, params, policies, buffers);
+        const source = sourceFor(from, params);
+        const out = replay(plan, model, params, policies, buffers, source);
+        if (source) stats.copied++;
         if (options.reuseBuffers) buffers = out.buffers;
         stats.replayed++;
         return out.cg;
