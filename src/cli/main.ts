@@ -16,6 +16,7 @@ import { mergeCommand } from './merge-command.js';
 import { oilCommandDefinition } from './oil-command.js';
 import { runsCommand } from './runs-cli.js';
 import { registerSensitivityRerun, sensitivityCommand } from './sensitivity-command.js';
+import { serveCommand } from './serve-command.js';
 import { solveCommand } from './solve-command.js';
 
 export function buildProgram(): Command {
@@ -166,6 +167,17 @@ export function buildProgram(): Command {
     .option('-s, --scenario <file>', 'scenario file (default: the bundled US–Iran 2026 scenario)')
     .option('--format <format>', 'text | json', 'text')
     .action((name, opts) => runAction(() => explainCommand(name, opts)));
+
+  program
+    .command('serve')
+    .description(
+      'the local workbench server: the web page, the run store and the evidence log on loopback (docs/api.md)',
+    )
+    .argument('[scenario]', 'scenario YAML (default: the bundled US–Iran 2026 scenario)')
+    .option('--port <n>', 'port (0: any free port)', '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--db <file>', 'the run database (default: $BRINK_DB, else the user data directory)')
+    .action((scenario, opts) => runAction(() => serveCommand(scenario, opts)));
 
   program.addCommand(runsCommand());
   program.addCommand(bargainCommand());
