@@ -4,6 +4,7 @@
 // anything is written; an import is all rows or none.
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { valueText } from '../evidence/assessment-report.js';
 import type { Observation } from '../evidence/observation-types.js';
 import {
   type FieldName,
@@ -77,15 +78,6 @@ function parseAsOf(text: string | undefined): string | undefined {
 }
 
 /** `observed`, `weights observed=0.8 not_observed=0.2`, `probs …`. */
-export function valueText(o: Observation): string {
-  const v = o.value;
-  const pairs = (r: Record<string, number>) =>
-    Object.entries(r)
-      .map(([s, x]) => `${s}=${x}`)
-      .join(' ');
-  if (v.kind === 'hard') return v.state;
-  return v.kind === 'likelihood' ? `weights ${pairs(v.weights)}` : `probs ${pairs(v.probs)}`;
-}
 
 function categoryText(o: Observation): string {
   const c = o.category;
@@ -101,7 +93,7 @@ function categoryText(o: Observation): string {
 
 /** One line about an observation, for add and retract. */
 function describe(o: Observation): string {
-  return `${o.indicator} = ${valueText(o)} (event ${o.eventDate}, reported ${o.reportDate}, ${o.source}, ${o.reliability}${o.credibility})`;
+  return `${o.indicator} = ${valueText(o.value)} (event ${o.eventDate}, reported ${o.reportDate}, ${o.source}, ${o.reliability}${o.credibility})`;
 }
 
 export function evidenceAddCommand(opts: EvidenceAddOptions): string {
@@ -139,7 +131,7 @@ export function observationsTable(observations: readonly Observation[]): string 
     o.eventDate,
     o.reportDate,
     o.indicator,
-    valueText(o),
+    valueText(o.value),
     `${o.reliability}${o.credibility}`,
     o.source,
     categoryText(o),

@@ -9,9 +9,8 @@
 // exactly priceFan's fan.
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformOpen } from '../scenario/distributions.js';
-import { BRENT_BASE_USD } from './calibration.js';
 import { EconInputError } from './errors.js';
-import { type Band, DEFAULT_SAMPLES, MAX_SAMPLES, bandOf, samplePriceInputs } from './price-fan.js';
+import { type Band, bandOf, fanSettings, samplePriceInputs } from './price-fan.js';
 import { pricePath } from './price.js';
 import { DEFAULT_HORIZON_DAYS, type SupplyShockPath, supplyShock } from './supply-shock.js';
 import { riskPremiumPct } from './threat.js';
@@ -76,17 +75,7 @@ function pick(cumulative: readonly number[], u: number): number {
 
 /** The Monte Carlo fan of Brent paths over a mixture of disruptions. Throws EconInputError on invalid input. */
 export function mixtureFan(i: MixtureFanInput): MixtureFan {
-  const samples = i.samples ?? DEFAULT_SAMPLES;
-  if (!(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) {
-    throw new EconInputError(`samples ${samples}: expected an integer from 1 to ${MAX_SAMPLES}`);
-  }
-  const seed = i.seed ?? 1;
-  if (!(Number.isSafeInteger(seed) && seed >= 0)) {
-    throw new EconInputError(`seed ${seed}: expected a non-negative integer`);
-  }
-  const base = i.baseUsd ?? BRENT_BASE_USD;
-  if (!(Number.isFinite(base) && base > 0))
-    throw new EconInputError(`base price ${base}: expected a price > 0`);
+  const { samples, seed, base } = fanSettings(i);
   const cumulative = checkComponents(i.components);
   const shocks = new Map<number, SupplyShockPath>();
   const shockOf = (k: number): SupplyShockPath => {

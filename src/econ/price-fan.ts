@@ -94,8 +94,12 @@ export interface PriceFan {
   readonly premiumPct: number;
 }
 
-/** The Monte Carlo fan of Brent paths. Throws EconInputError on invalid input. */
-export function priceFan(i: FanInput): PriceFan {
+/** A fan's Monte Carlo settings with their defaults, checked. Throws EconInputError. */
+export function fanSettings(i: { samples?: number; seed?: number; baseUsd?: number }): {
+  samples: number;
+  seed: number;
+  base: number;
+} {
   const samples = i.samples ?? DEFAULT_SAMPLES;
   if (!(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) {
     throw new EconInputError(`samples ${samples}: expected an integer from 1 to ${MAX_SAMPLES}`);
@@ -104,11 +108,17 @@ export function priceFan(i: FanInput): PriceFan {
   if (!(Number.isSafeInteger(seed) && seed >= 0)) {
     throw new EconInputError(`seed ${seed}: expected a non-negative integer`);
   }
-  const premium = riskPremiumPct(i.threat ?? 0);
-  if (Number.isNaN(premium)) throw new EconInputError(`threat ${i.threat}: expected a level from 0 to 4`);
   const base = i.baseUsd ?? BRENT_BASE_USD;
   if (!(Number.isFinite(base) && base > 0))
     throw new EconInputError(`base price ${base}: expected a price > 0`);
+  return { samples, seed, base };
+}
+
+/** The Monte Carlo fan of Brent paths. Throws EconInputError on invalid input. */
+export function priceFan(i: FanInput): PriceFan {
+  const { samples, seed, base } = fanSettings(i);
+  const premium = riskPremiumPct(i.threat ?? 0);
+  if (Number.isNaN(premium)) throw new EconInputError(`threat ${i.threat}: expected a level from 0 to 4`);
   const shock = supplyShock(i);
   const rng = xoroshiro128plus(seed);
   const horizon = shock.net.length;

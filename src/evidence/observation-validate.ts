@@ -437,7 +437,8 @@ export function validateObservation(fields: ObservationFields, ctx: ValidationCo
   };
 }
 
-const FIELD_ORDER: readonly FieldName[] = [
+/** The fields of an observation as typed, in the order problems are reported and CSV columns written. */
+export const OBSERVATION_FIELDS: readonly FieldName[] = [
   'scenario',
   'indicator',
   'state',
@@ -458,7 +459,9 @@ const FIELD_ORDER: readonly FieldName[] = [
 function sorted(problems: FieldProblem[]): FieldProblem[] {
   return problems
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => FIELD_ORDER.indexOf(a.p.field) - FIELD_ORDER.indexOf(b.p.field) || a.i - b.i)
+    .sort(
+      (a, b) => OBSERVATION_FIELDS.indexOf(a.p.field) - OBSERVATION_FIELDS.indexOf(b.p.field) || a.i - b.i,
+    )
     .map((x) => x.p);
 }
 

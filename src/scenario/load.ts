@@ -11,11 +11,8 @@ import { Scenario, type ScenarioSpec, scenarioJsonSchema } from './schema.js';
 import { buildSymbols } from './symbols.js';
 import { shapeProblems } from './zod-issues.js';
 
-let knownKeys: Set<string> | undefined;
-
-/** Every field name the schema knows, for "did you mean" on unknown fields. */
-function schemaKeys(): Set<string> {
-  if (knownKeys) return knownKeys;
+/** Every property name anywhere in a JSON Schema, for "did you mean" on unknown fields. */
+export function propertyNames(jsonSchema: unknown): Set<string> {
   const keys = new Set<string>();
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) x.forEach(walk);
@@ -26,9 +23,16 @@ function schemaKeys(): Set<string> {
       Object.values(o).forEach(walk);
     }
   };
-  walk(scenarioJsonSchema());
-  knownKeys = keys;
+  walk(jsonSchema);
   return keys;
+}
+
+let knownKeys: Set<string> | undefined;
+
+/** Every field name the scenario schema knows. */
+export function schemaKeys(): Set<string> {
+  knownKeys ??= propertyNames(scenarioJsonSchema());
+  return knownKeys;
 }
 
 export function toDiagnostics(problems: readonly Problem[], file: string, locate: Locator): Diagnostic[] {
@@ -111,8 +115,8 @@ export function loadScenario(file: string): Model {
   return parseScenario(readScenarioText(file), file);
 }
 
-/** A scenario file's text; a file that cannot be read is a located ScenarioError. */
-export function readScenarioText(file: string): string {
+/** A scenario file's text (or an episode's: `what`); a file that cannot be read is a located ScenarioError. */
+export function readScenarioText(file: string, what = 'scenario'): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
@@ -120,7 +124,7 @@ export function readScenarioText(file: string): string {
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
     throw new ScenarioError([
-      { file, line: 0, col: 0, path: '(file)', message: `cannot read the scenario: ${why}` },
+      { file, line: 0, col: 0, path: '(file)', message: `cannot read the ${what}: ${why}` },
     ]);
   }
 }

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   type FieldProblem,
+  OBSERVATION_FIELDS,
   type ObservationFields,
   problemText,
   validateObservation,
@@ -59,21 +60,8 @@ function fieldProblems(problems: readonly FieldProblem[]): { field: string; mess
   return problems.map((p) => ({ field: p.field, message: problemText(p) }));
 }
 
-const TEXT_FIELDS = [
-  'indicator',
-  'state',
-  'weights',
-  'probs',
-  'event_date',
-  'report_date',
-  'source',
-  'reliability',
-  'credibility',
-  'note',
-  'plover',
-  'cameo',
-  'goldstein',
-] as const;
+/** The form's fields: the observation's, but the scenario is the server's own. */
+const TEXT_FIELDS = OBSERVATION_FIELDS.filter((f) => f !== 'scenario');
 
 /** The observation form's fields as text (what the CLI's options and the CSV cells are), or a 400. */
 export function observationFieldsOf(body: unknown): ObservationFields {

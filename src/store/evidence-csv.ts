@@ -6,30 +6,21 @@
 // content is then validated against the scenario by src/evidence/observation-validate.ts.
 import { parse } from 'csv-parse/sync';
 import type { Observation } from '../evidence/observation-types.js';
-import type { ObservationFields } from '../evidence/observation-validate.js';
+import {
+  type FieldName,
+  OBSERVATION_FIELDS,
+  type ObservationFields,
+} from '../evidence/observation-validate.js';
 import type { Retraction } from './evidence-log.js';
 
 /** Every column, in the order export writes them. */
-export const CSV_COLUMNS = [
+export type CsvColumn = 'id' | FieldName | 'retracted_at' | 'retraction_reason';
+export const CSV_COLUMNS: readonly CsvColumn[] = [
   'id',
-  'scenario',
-  'indicator',
-  'state',
-  'weights',
-  'probs',
-  'event_date',
-  'report_date',
-  'source',
-  'reliability',
-  'credibility',
-  'note',
-  'plover',
-  'cameo',
-  'goldstein',
+  ...OBSERVATION_FIELDS,
   'retracted_at',
   'retraction_reason',
-] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+];
 
 /** Columns an import file must have (the value may be in state, weights or probs). */
 export const REQUIRED_COLUMNS: readonly CsvColumn[] = [

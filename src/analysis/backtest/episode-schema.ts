@@ -4,6 +4,7 @@
 // Cross-references (stage and option names, the real choice among the options) are checked by
 // load-episode.ts against the compiled scenario, with file:line:col diagnostics.
 import { z } from 'zod';
+import { propertyNames } from '../../scenario/load.js';
 import { Id, Parameter, SingleSource } from '../../scenario/schema.js';
 
 const Text = z.string().min(1, { error: 'expected non-empty text' });
@@ -101,16 +102,5 @@ export function episodeJsonSchema(): Record<string, unknown> {
 
 /** Every field name of the episode format, for "did you mean" on unknown fields. */
 export function episodeKeys(): Set<string> {
-  const keys = new Set<string>();
-  const walk = (x: unknown): void => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if (o.properties && typeof o.properties === 'object')
-        for (const k of Object.keys(o.properties)) keys.add(k);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(z.toJSONSchema(Episode, { io: 'input', unrepresentable: 'any' }));
-  return keys;
+  return propertyNames(z.toJSONSchema(Episode, { io: 'input', unrepresentable: 'any' }));
 }

@@ -8,10 +8,10 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { checkScenario } from '../../scenario/check.js';
 import { type Diagnostic, type Problem, ScenarioError } from '../../scenario/diagnostics.js';
-import { parseScenarioShape, readScenarioText, toDiagnostics } from '../../scenario/load.js';
+import { parseScenarioShape, readScenarioText, schemaKeys, toDiagnostics } from '../../scenario/load.js';
 import { type Locator, makeLocator } from '../../scenario/locate.js';
 import { type Model, buildModel } from '../../scenario/model.js';
-import { Scenario, type ScenarioSpec, scenarioJsonSchema } from '../../scenario/schema.js';
+import { Scenario, type ScenarioSpec } from '../../scenario/schema.js';
 import { didYouMean } from '../../scenario/suggest.js';
 import { buildSymbols } from '../../scenario/symbols.js';
 import { shapeProblems } from '../../scenario/zod-issues.js';
@@ -41,37 +41,6 @@ export interface LoadedEpisode {
 
 function fail(file: string, locate: Locator, problems: readonly Problem[]): never {
   throw new ScenarioError(toDiagnostics(problems, file, locate));
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new ScenarioError([
-      { file, line: 0, col: 0, path: '(file)', message: `cannot read the episode: ${why}` },
-    ]);
-  }
-}
-
-let scenarioKeyCache: Set<string> | undefined;
-function scenarioKeys(): Set<string> {
-  if (scenarioKeyCache) return scenarioKeyCache;
-  const keys = new Set<string>();
-  const walk = (x: unknown): void => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if (o.properties && typeof o.properties === 'object')
-        for (const k of Object.keys(o.properties)) keys.add(k);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(scenarioJsonSchema());
-  scenarioKeyCache = keys;
-  return keys;
 }
 
 /** YAML text → the episode's validated shape, with a locator into the text. */
@@ -130,7 +99,7 @@ function scenarioOf(ep: EpisodeSpec, file: string, label: string, locate: Locato
   }
   const inner: Locator = (p, o) => locate(['scenario', ...p], o);
   const result = Scenario.safeParse(ep.scenario, { reportInput: true });
-  if (!result.success) fail(file, locate, shapeProblems(result.error.issues, scenarioKeys(), ['scenario']));
+  if (!result.success) fail(file, locate, shapeProblems(result.error.issues, schemaKeys(), ['scenario']));
   return { spec: result.data, file, label: `${label} (embedded)`, locate: inner, prefix: ['scenario'] };
 }
 
@@ -287,5 +256,5 @@ export function parseEpisode(text: string, file: string, label = file): LoadedEp
 
 /** Reads an episode file; `label` names it in reports (default: the path). Throws ScenarioError. */
 export function loadEpisode(file: string, label = file): LoadedEpisode {
-  return parseEpisode(readText(file), file, label);
+  return parseEpisode(readScenarioText(file, 'episode'), file, label);
 }
