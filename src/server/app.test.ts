@@ -52,6 +52,7 @@ describe('the API', () => {
 
   test('runs: none before the first is saved, then listed newest first and shown by id', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/runs' })).json()).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: '/api/runs/r0001' })).statusCode).toBe(404);
     for (const seed of [1, 2])
       recordRun(db, {
         kind: 'analyze',

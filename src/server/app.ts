@@ -165,7 +165,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/api/runs/:id', async (req, reply) => {
     try {
       const { id } = req.params as { id: string };
-      const store = openRunStore(opts.db ?? defaultStorePath(), { create: false });
+      const path = opts.db ?? defaultStorePath();
+      if (!existsSync(path)) throw new ApiError(404, `no run ${id}: no run has been saved yet`);
+      const store = openRunStore(path, { create: false });
       try {
         return store.getRun(id);
       } finally {
