@@ -5,6 +5,7 @@
 import { registerBargainFunctions } from '../bargain/formula-functions.js';
 import { registerEconFunctions } from '../econ/formula-functions.js';
 import type { Sampling } from '../scenario/draw.js';
+import { type FixedParameters, withFixedParameters } from '../scenario/fixed-parameters.js';
 import { parseScenario } from '../scenario/load.js';
 import type { Model } from '../scenario/model.js';
 import { type TypePriors, withTypePriors } from '../scenario/type-priors.js';
@@ -30,6 +31,8 @@ export interface DrawSettings {
   readonly runs?: readonly PolicyRun[];
   /** Priors of private types replaced by constants (`brink analyze --evidence`; see withTypePriors). */
   readonly typePriors?: TypePriors;
+  /** Parameters held at values instead of drawn (`brink analyze --set`; see withFixedParameters). */
+  readonly fixed?: FixedParameters;
 }
 
 /** The games a draw solves under these settings. */
@@ -77,5 +80,6 @@ export function contextOfJob(job: DrawJob): DrawContext {
   registerBargainFunctions(); // worker threads parse the scenario: formulas may call the models
   registerEconFunctions();
   const model = parseScenario(job.scenarioText, job.scenarioFile);
-  return makeDrawContext(withTypePriors(model, job.settings.typePriors ?? {}));
+  const priors = withTypePriors(model, job.settings.typePriors ?? {});
+  return makeDrawContext(withFixedParameters(priors, job.settings.fixed ?? {}));
 }

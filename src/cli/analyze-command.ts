@@ -24,6 +24,7 @@ import { EvidenceError } from '../evidence/errors.js';
 import { type EvidencePriors, evidencePriors } from '../evidence/evidence-priors.js';
 import { isIsoDate } from '../evidence/observation-validate.js';
 import { SAMPLINGS, type Sampling } from '../scenario/draw.js';
+import { type FixedParameters, parseAssignment, withFixedParameters } from '../scenario/fixed-parameters.js';
 import { parseScenario, readScenarioText } from '../scenario/load.js';
 import type { Model } from '../scenario/model.js';
 import { withTypePriors } from '../scenario/type-priors.js';
@@ -53,6 +54,8 @@ export interface AnalyzeCommandOptions {
   save?: boolean;
   /** Priors of the scenario's types from the evidence log's posteriors (docs/evidence.md). */
   evidence?: boolean;
+  /** `name=value`: parameters held at values instead of drawn (what-if). */
+  set?: string[];
   /** With --evidence: only reports received on or before this date. */
   asOf?: string;
 }
@@ -148,6 +151,27 @@ interface Prepared {
   readonly format: AnalyzeFormat;
   /** With --evidence: the posteriors used as priors. */
   readonly evidence?: EvidencePriors;
+  /** With --set: the parameters held at values. */
+  readonly fixed?: FixedParameters;
+}
+
+/** --set name=value (repeatable): parameters held at values instead of drawn. */
+function fixedParameters(opts: AnalyzeCommandOptions): FixedParameters | undefined {
+  if (opts.set === undefined || opts.set.length === 0) return undefined;
+  if (opts.shard !== undefined)
+    throw new UsageError('--set cannot be used with --shard: a shard file does not record the values set');
+  if (opts.sensitivity)
+    throw new UsageError(
+      '--set cannot be used with --sensitivity: the sensitivity varies the parameters itself',
+    );
+  const fixed: Record<string, number> = {};
+  for (const text of opts.set) {
+    const a = parseAssignment(text);
+    if (typeof a === 'string') throw new UsageError(`--set ${text}: ${a}`);
+    if (fixed[a.name] !== undefined) throw new UsageError(`--set: ${a.name} is set twice`);
+    fixed[a.name] = a.value;
+  }
+  return fixed;
 }
 
 /** --evidence: the posteriors of the scenario's hypothesis sets, from the evidence log. */
@@ -185,8 +209,12 @@ function prepare(scenarioPath: string | undefined, opts: AnalyzeCommandOptions):
   const format = parseAnalyzeFormat(opts.format);
   const read = readScenario(scenarioPath);
   const evidence = scenarioEvidence(read.model, opts);
-  const scenario =
-    evidence === undefined ? read : { ...read, model: withTypePriors(read.model, evidence.priors) };
+  const fixed = fixedParameters(opts);
+  const withPriors = evidence === undefined ? read.model : withTypePriors(read.model, evidence.priors);
+  const scenario = {
+    ...read,
+    model: fixed === undefined ? withPriors : withFixedParameters(withPriors, fixed),
+  };
   const settings = runSettings(scenario.model, { seed, draws, sampling });
   const job: DrawJob = {
     scenarioText: scenario.text,
@@ -197,9 +225,10 @@ function prepare(scenarioPath: string | undefined, opts: AnalyzeCommandOptions):
       total: settings.draws,
       sampling: settings.sampling,
       ...(evidence === undefined ? {} : { typePriors: evidence.priors }),
+      ...(fixed === undefined ? {} : { fixed }),
     },
   };
-  return { scenario, job, workers, format, evidence };
+  return { scenario, job, workers, format, evidence, ...(fixed === undefined ? {} : { fixed }) };
 }
 
 async function runRange(p: Prepared, from: number, to: number, quiet: boolean | undefined) {
@@ -243,7 +272,8 @@ export async function runAnalysis(
     sampling: settings.sampling,
     records,
   };
-  const analysis = analysisOfRun(run, { scenarioLabel: p.scenario.label, version: packageVersion() });
+  const plain = analysisOfRun(run, { scenarioLabel: p.scenario.label, version: packageVersion() });
+  const analysis = p.fixed === undefined ? plain : withFixed(plain, p.fixed);
   return { analysis: p.evidence === undefined ? analysis : withEvidence(analysis, p.evidence), prepared: p };
 }
 
@@ -260,6 +290,23 @@ export function withSensitivity(analysis: Analysis, sensitivity: SensitivityResu
     ...analysis,
     results: { ...analysis.results, sensitivity } as Analysis['results'],
     doc: { ...analysis.doc, sections: [...analysis.doc.sections, ...sensitivitySections(sensitivity)] },
+  };
+}
+
+/** The analysis of a what-if: the values held fixed stated in its provenance and kept in its data. */
+export function withFixed(analysis: Analysis, fixed: FixedParameters): Analysis {
+  return {
+    ...analysis,
+    results: { ...analysis.results, fixed } as Analysis['results'],
+    doc: {
+      ...analysis.doc,
+      provenance: {
+        ...analysis.doc.provenance,
+        'held fixed (--set)': Object.entries(fixed)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', '),
+      },
+    },
   };
 }
 
@@ -299,11 +346,16 @@ export function analysisRun(
       lambda: run.lambda,
       sampling: run.sampling ?? 'random',
       ...(evidenceOf(analysis) === undefined ? {} : { evidence: evidenceOf(analysis) }),
+      ...(fixedOf(analysis) === undefined ? {} : { fixed: fixedOf(analysis) }),
     },
     version,
     results: analysis.results,
     params: { names, values: run.records.map((r) => names.map((n) => r.params[n]!)) },
   };
+}
+
+function fixedOf(analysis: Analysis): FixedParameters | undefined {
+  return (analysis.results as { fixed?: FixedParameters }).fixed;
 }
 
 function evidenceOf(analysis: Analysis): EvidencePriors | undefined {

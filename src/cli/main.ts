@@ -61,6 +61,11 @@ export function buildProgram(): Command {
       "priors of the scenario's types from the evidence log's posteriors (docs/evidence.md)",
     )
     .option('--as-of <date>', 'with --evidence: only reports received on or before this date (YYYY-MM-DD)')
+    .option(
+      '--set <name=value>',
+      'what-if: hold a parameter at a value instead of drawing it (repeatable; the other parameters keep their draws)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .action((scenario, opts) => runAction(() => analyzeCommand(scenario, opts)));
 
   program

@@ -3,6 +3,7 @@
 import { analyzeModel } from '../analysis/analyze.js';
 import { compareModel } from '../analysis/compare.js';
 import type { EvidencePriors } from '../evidence/evidence-priors.js';
+import { type FixedParameters, withFixedParameters } from '../scenario/fixed-parameters.js';
 import { parseScenario } from '../scenario/load.js';
 import type { Model } from '../scenario/model.js';
 import { withTypePriors } from '../scenario/type-priors.js';
@@ -37,7 +38,9 @@ export const rerunners: Partial<Record<RunKind, Rerunner>> = {
     // A run made with --evidence stored the posteriors it used as priors: the rerun uses them again
     // (not today's evidence log), so that it reproduces the stored run.
     const evidence = run.options.evidence as EvidencePriors | undefined;
-    const results = analyzeModel(evidence === undefined ? model : withTypePriors(model, evidence.priors), {
+    const fixed = run.options.fixed as FixedParameters | undefined;
+    const withPriors = evidence === undefined ? model : withTypePriors(model, evidence.priors);
+    const results = analyzeModel(fixed === undefined ? withPriors : withFixedParameters(withPriors, fixed), {
       seed: run.seed,
       draws: run.draws,
       lambda: optionalNumber(run, 'lambda'),
@@ -46,7 +49,8 @@ export const rerunners: Partial<Record<RunKind, Rerunner>> = {
       version: run.version,
       onDraw: hooks.onDraw,
     }).results;
-    return evidence === undefined ? results : { ...results, evidence };
+    const what = fixed === undefined ? results : { ...results, fixed };
+    return evidence === undefined ? what : { ...what, evidence };
   },
   compare: (model, run, hooks) =>
     compareModel(model, {
