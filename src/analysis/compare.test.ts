@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ScenarioError } from '../scenario/diagnostics.js';
 import { drawParameters } from '../scenario/draw.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 import type { Model } from '../scenario/model.js';
 import { compareCsv } from './compare-csv.js';
 import { buildCompareReport, formatDifference } from './compare-report.js';

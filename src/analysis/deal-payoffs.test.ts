@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { durabilityDiscount } from '../bargain/commitment.js';
 import { compileGame } from '../scenario/compile.js';
 import { drawParameters, parameterRecord } from '../scenario/draw.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const model = loadScenario(join(ROOT, 'scenarios/us-iran-2026.yaml'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 import { explain, suggestName } from './explain.js';
 
 const ladder = loadScenario('scenarios/examples/two-rung-ladder.yaml');

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { compileGame } from '../scenario/compile.js';
 import { drawParameters, meanParameters } from '../scenario/draw.js';
 import { makeGameCompiler } from '../scenario/game-compiler.js';
-import { loadScenario, parseScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
+import { parseScenario } from '../scenario/load.js';
 import {
   type LeafFrame,
   buildFrame,

@@ -2,7 +2,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { bargainingRange } from '../bargain/fearon-range.js';
-import { loadScenario, parseScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
+import { parseScenario } from '../scenario/load.js';
 import { issueRange, negotiationSection, negotiationTrack } from './negotiation.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');

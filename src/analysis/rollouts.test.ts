@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileGame } from '../scenario/compile.js';
 import { meanParameters } from '../scenario/draw.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 import { aggregateRollouts, leafAt, pathText, rollOut } from './rollouts.js';
 
 const model = loadScenario(join(import.meta.dirname, '../../scenarios/examples/two-rung-ladder.yaml'));

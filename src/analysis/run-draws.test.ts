@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 import { checkAnalysable, paramDigest } from './run-draws.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');

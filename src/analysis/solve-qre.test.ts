@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { type CompiledGame, compileGame } from '../scenario/compile.js';
 import { drawParameters, meanParameters } from '../scenario/draw.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 import { solveCompiled } from '../scenario/solve.js';
 import { makeQreSolver, moversOf, restrictToMovers } from './solve-qre.js';
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { PERSONAL } from '../game/types.js';
 import { compileGame } from '../scenario/compile.js';
 import { drawParameters, meanParameters } from '../scenario/draw.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 import { checkSources, factIdsFromYaml } from '../scenario/sources.js';
 import { type Analysis, analyzeModel } from './analyze.js';
 import { DEAL_SUBCLASSES, classIndex, flagIndex } from './outcomes.js';

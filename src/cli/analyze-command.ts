@@ -25,7 +25,8 @@ import { type EvidencePriors, evidencePriors } from '../evidence/evidence-priors
 import { isIsoDate } from '../evidence/observation-validate.js';
 import { SAMPLINGS, type Sampling } from '../scenario/draw.js';
 import { type FixedParameters, parseAssignment, withFixedParameters } from '../scenario/fixed-parameters.js';
-import { parseScenario, readScenarioText } from '../scenario/load.js';
+import { readScenarioText } from '../scenario/load-file.js';
+import { parseScenario } from '../scenario/load.js';
 import type { Model } from '../scenario/model.js';
 import { withTypePriors } from '../scenario/type-priors.js';
 import { listObservations } from '../store/evidence-log.js';

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { formatExplanation } from '../analysis/explain-text.js';
 import { explain, suggestName } from '../analysis/explain.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 import { DEFAULT_SCENARIO } from './analyze-command.js';
 import { UsageError } from './errors.js';
 import { packageRoot } from './package-root.js';

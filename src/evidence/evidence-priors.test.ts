@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileGame } from '../scenario/compile.js';
 import { drawParameters } from '../scenario/draw.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load-file.js';
 import { withTypePriors } from '../scenario/type-priors.js';
 import { evidencePriors } from './evidence-priors.js';
 import { MODEL, obs } from './test-fixtures.js';

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadScenario, parseScenario } from './load.js';
+import { loadScenario } from './load-file.js';
+import { parseScenario } from './load.js';
 import { checkSources, factIdsFromYaml, sourcesOf } from './sources.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

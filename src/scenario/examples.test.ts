@@ -8,7 +8,8 @@ import { perfectRecallViolation } from '../game/perfect-recall.js';
 import { membersOf } from '../game/tree.js';
 import { type CompiledGame, compileGame, pathTo } from './compile.js';
 import { meanParameters } from './draw.js';
-import { loadScenario, parseScenario } from './load.js';
+import { loadScenario } from './load-file.js';
+import { parseScenario } from './load.js';
 import type { Model } from './model.js';
 import { type Solution, solveCompiled } from './solve.js';
 

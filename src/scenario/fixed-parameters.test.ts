@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { ScenarioError } from './diagnostics.js';
 import { sampleParameters } from './draw.js';
 import { parseAssignment, withFixedParameters } from './fixed-parameters.js';
-import { loadScenario } from './load.js';
+import { loadScenario } from './load-file.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const model = loadScenario(join(ROOT, 'scenarios/us-iran-2026.yaml'));

@@ -4,7 +4,8 @@ import { type CompiledGame, compileGame } from './compile.js';
 import { ScenarioError } from './diagnostics.js';
 import { drawParameters } from './draw.js';
 import { makeGameCompiler } from './game-compiler.js';
-import { loadScenario, parseScenario } from './load.js';
+import { loadScenario } from './load-file.js';
+import { parseScenario } from './load.js';
 import type { Model } from './model.js';
 
 function bytes(a: ArrayBufferView): Buffer {

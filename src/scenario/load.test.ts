@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ScenarioError } from './diagnostics.js';
-import { loadScenario, parseScenario } from './load.js';
+import { loadScenario } from './load-file.js';
+import { parseScenario } from './load.js';
 
 // A small valid scenario; tests edit single lines. Line numbers are 1-based, as reported.
 const BASE = [

@@ -1,7 +1,6 @@
 // Reading a scenario: YAML text → validated shape (zod) → semantic checks → compiled model.
 // Every problem becomes a `file:line:col: path — what was expected` diagnostic; all of them are
 // thrown together as one ScenarioError, never a stack trace and never a silent default.
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import { checkScenario } from './check.js';
 import { type Diagnostic, type Problem, ScenarioError, formatPath, sortDiagnostics } from './diagnostics.js';
@@ -108,25 +107,6 @@ export function parseScenario(text: string, file = '<scenario>'): Model {
   const problems = checkScenario(spec, symbols);
   if (problems.length > 0) throw new ScenarioError(toDiagnostics(problems, file, locate));
   return buildModel(spec, symbols, file, locate);
-}
-
-/** Reads a scenario file; `file` is also the name used in diagnostics. Throws ScenarioError. */
-export function loadScenario(file: string): Model {
-  return parseScenario(readScenarioText(file), file);
-}
-
-/** A scenario file's text (or an episode's: `what`); a file that cannot be read is a located ScenarioError. */
-export function readScenarioText(file: string, what = 'scenario'): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new ScenarioError([
-      { file, line: 0, col: 0, path: '(file)', message: `cannot read the ${what}: ${why}` },
-    ]);
-  }
 }
 
 /** A ScenarioError for problems found after loading (e.g. while compiling a draw). */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { compileGame } from './compile.js';
 import { meanParameters } from './draw.js';
-import { loadScenario } from './load.js';
+import { loadScenario } from './load-file.js';
 import { solveCompiled } from './solve.js';
 import { likeliestPaths, stepSummaries } from './summary.js';
 

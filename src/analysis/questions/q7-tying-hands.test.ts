@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { audienceCostEquilibrium } from '../../bargain/audience-costs.js';
 import { compileGame } from '../../scenario/compile.js';
 import { meanParameters, parameterRecord } from '../../scenario/draw.js';
-import { loadScenario } from '../../scenario/load.js';
+import { loadScenario } from '../../scenario/load-file.js';
 import { buildFrame, compileFeatures } from '../leaf-frame.js';
 import { makeQreSolver } from '../solve-qre.js';
 import { aggregateTyingHands } from './q7-public-vs-backchannel.js';

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { drawParameters, meanParameters } from '../../scenario/draw.js';
-import { loadScenario } from '../../scenario/load.js';
+import { loadScenario } from '../../scenario/load-file.js';
 import { OUTCOME_CLASSES } from '../outcomes.js';
 import { POLICY_RUNS, analysisFeatures, runDraw } from '../run-draws.js';
 import {

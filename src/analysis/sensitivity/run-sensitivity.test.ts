@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadScenario } from '../../scenario/load.js';
+import { loadScenario } from '../../scenario/load-file.js';
 import { makeHeadlineEvaluator } from './headline.js';
 import { pointWorkerFile } from './point-pool.js';
 import {
