@@ -123,6 +123,7 @@ function Workspace({ scenario, model }: Loaded) {
     running,
     progress,
     error,
+    applyScenario,
   };
   const Current = TABS.find((t) => t.id === tab)!.View;
   return (
