@@ -56,10 +56,13 @@ export function App() {
       </p>
     );
   if (!loaded) return <p data-testid="loading">Loading the scenario…</p>;
-  return <Workspace {...loaded} />;
+  // Parsing throws ScenarioError (with located diagnostics) before anything is replaced.
+  const applyScenario = (text: string) =>
+    setLoaded({ scenario: { ...loaded.scenario, text }, model: parseScenario(text, loaded.scenario.file) });
+  return <Workspace {...loaded} applyScenario={applyScenario} />;
 }
 
-function Workspace({ scenario, model }: Loaded) {
+function Workspace({ scenario, model, applyScenario }: Loaded & { applyScenario(text: string): void }) {
   const pool = useMemo(() => new ModelPool(), []);
   useEffect(() => () => pool.terminate(), [pool]);
   const d = model.spec.defaults;
