@@ -2,6 +2,7 @@
 import type { AnalysisResults } from '../analysis/analyze.js';
 import { buildReport } from '../analysis/build-report.js';
 import { type ReportFormat, renderReport } from '../analysis/report/render.js';
+import { type SensitivityResults, sensitivitySections } from '../analysis/sensitivity/sensitivity-report.js';
 import { parseScenarioShape } from '../scenario/load.js';
 import { diffJson, formatChanges, unifiedDiff } from '../store/diff.js';
 import { type Rerunner, rerun } from '../store/rerun.js';
@@ -142,7 +143,12 @@ async function analyzeReport(r: StoredRun, format: ReportFormat): Promise<string
     // The stored scenario no longer parses with this version: the report keeps its label.
   }
   const results = r.results as AnalysisResults;
-  const doc = buildReport(results, { title, scenarioId, version: r.version });
+  const base = buildReport(results, { title, scenarioId, version: r.version });
+  // A run made with `analyze --sensitivity` carries the tornado and Sobol indices: show them too.
+  const sensitivity = (results as { sensitivity?: SensitivityResults }).sensitivity;
+  const doc = sensitivity
+    ? { ...base, sections: [...base.sections, ...sensitivitySections(sensitivity)] }
+    : base;
   return renderReport(format === 'json' ? { ...doc, data: results } : doc, format);
 }
 

@@ -16,7 +16,7 @@ import {
 } from '../evidence/observation-validate.js';
 import type { Model } from '../scenario/model.js';
 import { addObservation, listObservations, retractObservation } from '../store/evidence-log.js';
-import { StoreError, defaultStorePath, openRunStore } from '../store/run-store.js';
+import { StoreError, defaultStorePath, encodeJson, openRunStore } from '../store/run-store.js';
 
 /** Largest request body accepted, bytes: an observation or a scenario text fits many times over. */
 export const BODY_LIMIT = 256 * 1024;
@@ -169,7 +169,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       if (!existsSync(path)) throw new ApiError(404, `no run ${id}: no run has been saved yet`);
       const store = openRunStore(path, { create: false });
       try {
-        return store.getRun(id);
+        // encodeJson keeps NaN and ±Infinity as {"$float": …}; plain JSON would send null.
+        return reply.type('application/json; charset=utf-8').send(encodeJson(store.getRun(id)));
       } finally {
         store.close();
       }

@@ -119,9 +119,16 @@ function Workspace({ scenario, model, applyScenario }: Loaded & { applyScenario(
     model,
     pool,
     settings,
-    setSettings,
+    // Marked running at once, so the header never reads "done" between a change and its run.
+    setSettings: (s) => {
+      setSettings(s);
+      if (s !== settings) setRunning(true);
+    },
     fixed,
-    setFixed,
+    setFixed: (f) => {
+      setFixed(f);
+      if (f !== fixed) setRunning(true);
+    },
     outcome,
     running,
     progress,
