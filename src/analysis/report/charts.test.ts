@@ -20,6 +20,9 @@ describe('charts as SVG', () => {
     expect(svg.match(/aria-roledescription="errorbar"/g)).toHaveLength(2);
     // The probability axis is in percent.
     expect(svg).toContain('>50%</text>');
+    // The axis is titled by the unit alone, not merged with the error bar's field ("probability, low").
+    expect(svg).toContain('>probability</text>');
+    expect(svg).not.toContain('probability, low');
   });
 
   it('draws a line per series and a band where the points have one', async () => {

@@ -58,7 +58,11 @@ export function barChartSpec(chart: BarChart): TopLevelSpec {
       {
         transform: [{ filter: HAS_INTERVAL }],
         mark: { type: 'errorbar', ticks: true, color: 'black' },
-        encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+        // The same axis title as the bars: Vega-Lite would otherwise merge the two into "unit, low".
+        encoding: {
+          x: { field: 'low', type: 'quantitative', title: chart.unit === '' ? null : chart.unit },
+          x2: { field: 'high' },
+        },
       },
     ],
   } as TopLevelSpec;
