@@ -1,12 +1,21 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DrawRecord } from './run-draws.js';
+import { loadScenario } from '../scenario/load-file.js';
+import { analysisOfRun } from './analyze.js';
+import { renderJson } from './report/render-json.js';
+import { type DrawRecord, runDraws } from './run-draws.js';
 import {
+  MAX_SHARDED_DRAWS,
+  RECORD_HEAP_BYTES,
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
   type Shard,
   ShardError,
+  type ShardHead,
+  checkMergeMemory,
   mergeShards,
   parseShardSpec,
+  planMerge,
   sha256,
   shardFromJson,
   shardRange,
@@ -79,6 +88,20 @@ describe('shard specs and ranges', () => {
 });
 
 describe('shard files', () => {
+  it('is JSON lines: a head, one line per record, an end line', () => {
+    const lines = shardToJson(shardOf(2, 2)).split('\n');
+    expect(lines).toHaveLength(1 + 3 + 1 + 1);
+    expect(lines.at(-1)).toBe('');
+    expect(JSON.parse(lines[0]!)).toEqual({
+      format: SHARD_FORMAT,
+      formatVersion: 2,
+      run: RUN,
+      shard: { index: 2, count: 2, from: 2, to: 5 },
+    });
+    expect(JSON.parse(lines[1]!).draw).toBe(2);
+    expect(JSON.parse(lines[4]!)).toEqual({ end: SHARD_FORMAT, records: 3 });
+  });
+
   it('round-trips NaN, ±Infinity, −0 and Maps exactly', () => {
     const s = shardOf(1, 1);
     (s.records[0]!.params as Record<string, number>).z = -0;
@@ -91,17 +114,37 @@ describe('shard files', () => {
     expect(seq.get('b')![0]).toBe(2);
     expect(seq.get('b')![1]).toBeNaN();
     expect(back.records[1]!.params.a).toBe(1 / 3);
+    expect(shardToJson(back)).toBe(shardToJson(s));
   });
 
-  it('refuses files that are not shards, edited scenario text, and missing records, naming the field', () => {
+  it('refuses files that are not shards, edited scenario text, and other versions, naming the field', () => {
     expect(() => shardFromJson('{', 'p.json')).toThrow(/p\.json: not a shard file/);
+    expect(() => shardFromJson('', 'p.json')).toThrow(/p\.json: empty/);
     expect(() => shardFromJson('{"format":"x"}', 'p.json')).toThrow(/field 'format'/);
-    const edited = JSON.parse(shardToJson(shardOf(1, 1)));
+    const [head, ...rest] = shardToJson(shardOf(1, 1)).split('\n');
+    const edited = JSON.parse(head!);
     edited.run.scenarioText += '# changed\n';
-    expect(() => shardFromJson(JSON.stringify(edited), 'p.json')).toThrow(/run\.scenarioHash/);
-    const short = JSON.parse(shardToJson(shardOf(1, 2)));
-    short.records.pop();
-    expect(() => shardFromJson(JSON.stringify(short), 'q.json')).toThrow(/q\.json: field 'records'/);
+    expect(() => shardFromJson([JSON.stringify(edited), ...rest].join('\n'), 'p.json')).toThrow(
+      /run\.scenarioHash/,
+    );
+    // A shard of format 1 was one JSON object with its records inside.
+    const v1 = JSON.stringify({ ...JSON.parse(head!), formatVersion: 1, records: [] });
+    expect(() => shardFromJson(v1, 'old.json')).toThrow(/old\.json: field 'formatVersion': expected 2/);
+  });
+
+  it('refuses a file cut short, records out of order, and miscounted ends, naming the line', () => {
+    const lines = shardToJson(shardOf(1, 2)).split('\n'); // draws 0–1: head, 2 records, end, ''
+    const cut = lines.slice(0, 3).join('\n');
+    expect(() => shardFromJson(cut, 'q.json')).toThrow(/q\.json: cut short after 2 of 2 records/);
+    expect(() => shardFromJson(lines.slice(0, 2).join('\n'), 'q.json')).toThrow(/cut short after 1 of 2/);
+    const swapped = [lines[0], lines[2], lines[1], lines[3]].join('\n');
+    expect(() => shardFromJson(swapped, 'q.json')).toThrow(/q\.json line 2: field 'draw': expected 0/);
+    const early = [lines[0], lines[1], JSON.stringify({ end: SHARD_FORMAT, records: 1 })].join('\n');
+    expect(() => shardFromJson(early, 'q.json')).toThrow(/line 3: the end line counts 1 records; expected 2/);
+    const extra = [...lines.slice(0, 4), lines[1]].join('\n');
+    expect(() => shardFromJson(extra, 'q.json')).toThrow(/line 5: text after the end line/);
+    const broken = [lines[0], '{"draw": 0,', ...lines.slice(2)].join('\n');
+    expect(() => shardFromJson(broken, 'q.json')).toThrow(/line 2: invalid JSON/);
   });
 });
 
@@ -121,5 +164,63 @@ describe('mergeShards', () => {
     const other = { file: 'o.json', shard: shardOf(2, 3, { ...RUN, seed: 2 }) };
     expect(() => mergeShards([parts[0]!, other, parts[2]!])).toThrow(/o\.json: run\.seed differs/);
     expect(() => mergeShards([])).toThrow(/no shard files/);
+  });
+
+  it('plans a merge of 16 shards of 10^6 draws from their heads alone', () => {
+    const run = { ...RUN, draws: 1_000_000 };
+    const heads = Array.from({ length: 16 }, (_, i): { file: string; head: ShardHead } => {
+      const spec = { index: 16 - i, count: 16 };
+      return {
+        file: `part${spec.index}.json`,
+        head: {
+          format: SHARD_FORMAT,
+          formatVersion: SHARD_FORMAT_VERSION,
+          run,
+          shard: { ...spec, ...shardRange(spec, run.draws) },
+        },
+      };
+    });
+    const plan = planMerge(heads);
+    expect(plan.ordered.map((h) => h.file).slice(0, 3)).toEqual(['part1.json', 'part2.json', 'part3.json']);
+    expect(plan.ordered[2]!.head.shard).toEqual({ index: 3, count: 16, from: 125_000, to: 187_500 });
+    expect(() => planMerge(heads.filter((h) => h.file !== 'part3.json'))).toThrow(
+      /draws 125000–187499 are missing/,
+    );
+  });
+});
+
+describe('checkMergeMemory', () => {
+  it('lets through what fits in four fifths of the heap and names the heap needed beyond', () => {
+    const gib = 2 ** 30;
+    expect(() => checkMergeMemory(5_000, 4 * gib)).not.toThrow();
+    expect(() => checkMergeMemory(MAX_SHARDED_DRAWS, 70 * gib)).not.toThrow();
+    expect(() => checkMergeMemory(8_000, 4 * gib)).toThrow(
+      /the run has 8000 draws; .* about 4\.5 GB, and this process's heap is limited to 4\.0 GB: run it with NODE_OPTIONS=--max-old-space-size=6144/,
+    );
+    // 10^6 draws: about 560 GB of records, far beyond this machine's 24 GB.
+    expect(() => checkMergeMemory(1_000_000, 24 * gib)).toThrow(/about 558\.8 GB, .* limited to 24\.0 GB/);
+    // The boundary: exactly four fifths of the heap.
+    const limit = (1000 * RECORD_HEAP_BYTES) / 0.8;
+    expect(() => checkMergeMemory(1000, limit)).not.toThrow();
+    expect(() => checkMergeMemory(1001, limit)).toThrow(ShardError);
+  });
+});
+
+// The records a merge aggregates are those that went through a shard file: the whole report made
+// from them must be the one made from the records as computed, bit for bit (NaN, −0, Maps, order).
+describe('records through a shard file', () => {
+  it('give the same report as the records computed in this process', { timeout: 120_000 }, () => {
+    const model = loadScenario(join(import.meta.dirname, '../../scenarios/us-iran-2026.yaml'));
+    const run = runDraws(model, { seed: 3, draws: 2, lambda: model.spec.defaults.lambda });
+    const shard = { ...shardOf(1, 1, { ...RUN, draws: 2 }), records: run.records };
+    const back = shardFromJson(shardToJson(shard), 'p.json').records;
+    expect(back).not.toBe(run.records);
+    const report = (records: DrawRecord[]) => {
+      const a = analysisOfRun({ ...run, records }, { scenarioLabel: 'x', version: 'v' });
+      return renderJson({ ...a.doc, data: a.results });
+    };
+    const direct = report(run.records);
+    expect(direct.length).toBeGreaterThan(100_000);
+    expect(report(back)).toBe(direct);
   });
 });

@@ -3,22 +3,26 @@
 // --shard, one block of its draws as a shard file for `brink merge`.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import { type Analysis, analysisOfRun, runSettings } from '../analysis/analyze.js';
 import { runDrawsPooled } from '../analysis/draw-pool.js';
+import { streamDrawsPooled } from '../analysis/draw-stream.js';
 import { type DrawJob, makeDrawContext } from '../analysis/draw-task.js';
 import { drawsCsv } from '../analysis/draws-csv.js';
 import { q1Section } from '../analysis/questions/q1-talks-intent.js';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../analysis/report/render.js';
 import { type SensitivityResults, sensitivitySections } from '../analysis/sensitivity/sensitivity-report.js';
+import { openShardFile, writeShardTo } from '../analysis/shard-file.js';
 import {
+  MAX_SHARDED_DRAWS,
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
-  type Shard,
+  ShardError,
+  type ShardHead,
   parseShardSpec,
   sha256,
   shardRange,
-  shardToJson,
 } from '../analysis/shard.js';
 import { EvidenceError } from '../evidence/errors.js';
 import { type EvidencePriors, evidencePriors } from '../evidence/evidence-priors.js';
@@ -68,11 +72,10 @@ export const DEFAULT_SCENARIO = 'scenarios/us-iran-2026.yaml';
 const MAX_DRAWS = 100_000_000;
 /**
  * Every draw's full record (about 0.5 MB of JSON, twelve games' tables) is kept until the run is
- * aggregated, so one process keeps at most this many: a run without --shard, or a merge.
+ * aggregated, so a run without --shard has at most this many (a merge checks its heap instead:
+ * checkMergeMemory in shard.ts).
  */
 export const MAX_DRAWS_IN_MEMORY = 10_000;
-/** A shard file is one JSON text, which V8 caps at about 512 MB: at most this many records each. */
-export const MAX_SHARD_DRAWS = 500;
 const MAX_WORKERS = 256;
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
@@ -252,6 +255,23 @@ async function runRange(p: Prepared, from: number, to: number, quiet: boolean | 
   return { model: ctx.model, records };
 }
 
+/**
+ * Heap taken by one draw's record in a run without shards: records come back from the worker
+ * threads as separate copies (measured on the bundled scenario, docs/monte-carlo.md).
+ */
+export const RUN_RECORD_HEAP_BYTES = 1_400_000;
+
+/** Refuses, before any draw, a run whose records would not fit in this process's heap. */
+export function checkRunMemory(draws: number, heapLimitBytes: number): void {
+  const needed = draws * RUN_RECORD_HEAP_BYTES;
+  if (needed <= heapLimitBytes * 0.8) return;
+  const gb = (b: number) => (b / 2 ** 30).toFixed(1);
+  const mb = Math.ceil(needed / 0.8 / 2 ** 20 / 1024) * 1024;
+  throw new UsageError(
+    `--draws ${draws}: the run keeps every draw's record (about ${RUN_RECORD_HEAP_BYTES / 1e6} MB each), about ${gb(needed)} GB, and this process's heap is limited to ${gb(heapLimitBytes)} GB: run it with NODE_OPTIONS=--max-old-space-size=${mb}, or cut it with --shard k/n and join the parts with brink merge (docs/monte-carlo.md)`,
+  );
+}
+
 /** The whole analysis (no shard). */
 export async function runAnalysis(
   scenarioPath: string | undefined,
@@ -264,6 +284,7 @@ export async function runAnalysis(
       `--draws ${settings.total}: one process keeps every draw's record until the end, so a run has at most ${MAX_DRAWS_IN_MEMORY} draws (docs/monte-carlo.md)`,
     );
   }
+  checkRunMemory(settings.total, getHeapStatistics().heap_size_limit);
   const { model, records } = await runRange(p, 0, settings.total, opts.quiet);
   const run = {
     model,
@@ -388,11 +409,11 @@ export async function analyzeReport(
   return renderAnalysis(withSensitivity(analysis, results), prepared.format);
 }
 
-/** One shard's file text. */
+/** One shard: its file (or standard output) written block by block as the draws are done. */
 export async function analyzeShard(
   scenarioPath: string | undefined,
   opts: AnalyzeCommandOptions & { shard: string },
-): Promise<string> {
+): Promise<void> {
   let spec: ReturnType<typeof parseShardSpec>;
   try {
     spec = parseShardSpec(opts.shard);
@@ -404,14 +425,13 @@ export async function analyzeShard(
   if (spec.count > settings.total) {
     throw new UsageError(`--shard ${opts.shard}: more shards than draws (${settings.total})`);
   }
-  const range = shardRange(spec, settings.total);
-  if (range.to - range.from > MAX_SHARD_DRAWS) {
+  if (settings.total > MAX_SHARDED_DRAWS) {
     throw new UsageError(
-      `--shard ${opts.shard}: this shard would hold ${range.to - range.from} draws; a shard file keeps each draw's full record (about 0.5 MB), so use at most ${MAX_SHARD_DRAWS} draws per shard (here at least ${Math.ceil(settings.total / MAX_SHARD_DRAWS)} shards)`,
+      `--draws ${settings.total} with --shard: brink merge aggregates the run exactly in one process, keeping every draw's record (about 0.6 MB in memory), so a sharded run has at most ${MAX_SHARDED_DRAWS} draws (docs/monte-carlo.md)`,
     );
   }
-  const { records } = await runRange(p, range.from, range.to, opts.quiet);
-  const shard: Shard = {
+  const range = shardRange(spec, settings.total);
+  const head: ShardHead = {
     format: SHARD_FORMAT,
     formatVersion: SHARD_FORMAT_VERSION,
     run: {
@@ -426,19 +446,42 @@ export async function analyzeShard(
       sampling: settings.sampling ?? 'random',
     },
     shard: { ...spec, ...range },
-    records,
   };
-  return shardToJson(shard);
+  try {
+    // Opened before any draw is computed: a path that cannot be written fails at once.
+    const file = opts.out === undefined ? undefined : openShardFile(opts.out);
+    const blocks = shardBlocks(p, range.from, range.to, opts.quiet);
+    if (file === undefined) await writeShardTo(process.stdout, head, blocks);
+    else await file.write(head, blocks);
+  } catch (e) {
+    if (e instanceof ShardError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The records of draws [from, to) in blocks as the workers finish them, each dropped once written. */
+async function* shardBlocks(p: Prepared, from: number, to: number, quiet: boolean | undefined) {
+  const progress = makeProgress('brink analyze', quiet);
+  const started = Date.now();
+  yield* streamDrawsPooled(
+    p.job,
+    { from, to },
+    { workers: p.workers, onProgress: (d, t) => progress.update(d, t) },
+    makeDrawContext(p.scenario.model),
+  );
+  progress.stop();
+  if (!quiet) {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`brink analyze: ${to - from} draws in ${seconds} s\n`);
+  }
 }
 
 export async function analyzeCommand(
   scenarioPath: string | undefined,
   opts: AnalyzeCommandOptions = {},
 ): Promise<void> {
-  const text =
-    opts.shard === undefined
-      ? await analyzeReport(scenarioPath, opts)
-      : await analyzeShard(scenarioPath, { ...opts, shard: opts.shard });
+  if (opts.shard !== undefined) return analyzeShard(scenarioPath, { ...opts, shard: opts.shard });
+  const text = await analyzeReport(scenarioPath, opts);
   if (opts.out === undefined) process.stdout.write(text);
   else writeOutput(opts.out, text);
 }
