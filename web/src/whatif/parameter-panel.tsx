@@ -142,8 +142,11 @@ export function ParameterPanel(props: ParameterPanelProps) {
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<Order>('groups');
   const groups = useMemo(() => groupParameters(model), [model]);
-  const ranges = useMemo(() => new Map(model.params.map((p) => [p.name, sliderRange(p.dist)])), [model]);
   const written = useMemo(() => new Map(model.params.map((p) => [p.name, writtenSpec(model, p)])), [model]);
+  const ranges = useMemo(
+    () => new Map(model.params.map((p) => [p.name, sliderRange(p.dist, written.get(p.name)?.unit)])),
+    [model, written],
+  );
   const groupOf = useMemo(
     () => new Map(groups.flatMap((g) => g.params.map((p) => [p.name, g.label] as const))),
     [groups],

@@ -36,6 +36,11 @@ describe('slider ranges', () => {
     expect(sliderRange({ dist: 'point', value: 70 }).rest).toBe(70);
   });
 
+  it('keeps a probability within [0, 1]', () => {
+    expect(sliderBounds({ dist: 'point', value: 0.9 }, 'prob')).toEqual([0, 1]);
+    expect(sliderRange({ dist: 'point', value: 0.9 }, 'prob')).toMatchObject({ min: 0, max: 1, rest: 0.9 });
+  });
+
   it('picks round steps of about a hundredth of the range', () => {
     expect(roundStep(1)).toBe(0.01);
     expect(roundStep(0.25)).toBe(0.005);

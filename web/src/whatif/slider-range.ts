@@ -1,7 +1,8 @@
 // The range of a what-if slider for one parameter: the distribution's support where it is bounded,
 // else its 1st–99th percentile (src/scenario/distributions.ts), so a slider covers what the draws
 // can produce. A point value has no spread: its slider spans zero to twice the value, so it can
-// still be moved either way (the number input accepts anything finite).
+// still be moved either way (the number input accepts anything finite); a probability's slider
+// stays within [0, 1].
 import { type Distribution, mean, quantile, support } from '../../../src/scenario/distributions.js';
 
 export interface SliderRange {
@@ -22,10 +23,14 @@ export function roundStep(span: number): number {
   return unit * power;
 }
 
+/** Units the scenario language uses for probabilities. */
+const PROBABILITY_UNITS = new Set(['prob', 'probability']);
+
 /** The slider's bounds before rounding: support, or 1st–99th percentile where unbounded. */
-export function sliderBounds(d: Distribution): [number, number] {
+export function sliderBounds(d: Distribution, unit?: string): [number, number] {
   if (d.dist === 'point') {
     const v = d.value;
+    if (unit !== undefined && PROBABILITY_UNITS.has(unit)) return [0, 1];
     if (v === 0) return [0, 1];
     return v > 0 ? [0, 2 * v] : [2 * v, 0];
   }
@@ -39,8 +44,8 @@ function tidy(x: number, step: number): number {
   return Number(x.toFixed(Math.min(12, digits)));
 }
 
-export function sliderRange(d: Distribution): SliderRange {
-  const [min, max] = sliderBounds(d);
+export function sliderRange(d: Distribution, unit?: string): SliderRange {
+  const [min, max] = sliderBounds(d, unit);
   const step = roundStep(max - min);
   const m = mean(d);
   const rest = Math.min(max, Math.max(min, Number.isFinite(m) ? m : (min + max) / 2));
