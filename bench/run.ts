@@ -8,13 +8,17 @@
 //     zero-sum game of the same shape.
 //  3. Monte Carlo throughput of the default scenario on 1 and 2 workers, and the wall time of the
 //     default `brink analyze` (monte-carlo.ts; --mc-draws=N, --no-mc).
-//  4. When ../shared/oracle/gambit exists: every Gambit command that finished there (meta.txt rc=0)
+//  4. Recompute latency of the workbench in Debian's Chromium: p50 and p95 over 100 what-if moves of
+//     the default scenario at a few draws each, and the time per move projected to 1,000 draws
+//     (web-latency.ts; --web-moves=N, --web-draws=N, --web-budget=SECONDS (default 240: on a busy
+//     machine fewer moves, said so), --no-web; skipped without /usr/bin/chromium or web/dist).
+//  5. When ../shared/oracle/gambit exists: every Gambit command that finished there (meta.txt rc=0)
 //     is re-run with Brink's counterpart, and times (parse + solve) are compared with Gambit's
 //     recorded wall seconds: ratio = ours / Gambit, summarised by geometric means.
 //
 // Solvers run in a worker thread so that one exceeding its time limit is stopped and reported.
 //
-// Options: --no-tree --no-generated --no-oracle --verbose (one row per oracle run)
+// Options: --no-tree --no-generated --no-mc --no-web --no-oracle --verbose (one row per oracle run)
 //          --budget=SECONDS (oracle part, split evenly between methods; default 90)
 //          --methods=lp,lcp (oracle methods to run) --oracle-dir=PATH (default ../shared/oracle/gambit)
 import { spawnSync } from 'node:child_process';
@@ -33,6 +37,7 @@ import {
   randomPerfectInfoGame,
 } from './solvers.js';
 import { fmtMs, fmtRatio, formatTable, geometricMean, median } from './stats.js';
+import { webLatencyRows } from './web-latency.js';
 import type { Task, TaskResult } from './worker.js';
 
 const HEADER = ['method', 'game', 'nodes', 'time ms', 'bytes/node', 'ratio'];
@@ -44,6 +49,10 @@ interface Options {
   oracle: boolean;
   mc: boolean;
   mcDraws: number;
+  web: boolean;
+  webMoves: number;
+  webDraws: number;
+  webBudgetSec: number;
   verbose: boolean;
   budgetSec: number;
   methods: OracleMethod[];
@@ -61,6 +70,10 @@ function parseArgs(argv: string[]): Options {
     oracle: !argv.includes('--no-oracle'),
     mc: !argv.includes('--no-mc'),
     mcDraws: Number(opt('mc-draws') ?? 16),
+    web: !argv.includes('--no-web'),
+    webMoves: Number(opt('web-moves') ?? 100),
+    webDraws: Number(opt('web-draws') ?? 2),
+    webBudgetSec: Number(opt('web-budget') ?? 240),
     verbose: argv.includes('--verbose'),
     budgetSec: Number(opt('budget') ?? 90),
     methods: methods as OracleMethod[],
@@ -355,6 +368,15 @@ async function main(): Promise<void> {
   try {
     if (opts.generated) rows.push(...(await generatedRows(runner)));
     if (opts.mc) rows.push(...(await monteCarloRows({ root: repoRoot(), draws: opts.mcDraws })));
+    if (opts.web)
+      rows.push(
+        ...(await webLatencyRows({
+          root: repoRoot(),
+          moves: opts.webMoves,
+          draws: opts.webDraws,
+          budgetSec: opts.webBudgetSec,
+        })),
+      );
     const dir = opts.oracleDir ?? resolve(repoRoot(), '../shared/oracle/gambit');
     let footer = '';
     let runs: OracleRun[] = [];

@@ -79,7 +79,11 @@ export interface DrawJob {
 export function contextOfJob(job: DrawJob): DrawContext {
   registerBargainFunctions(); // worker threads parse the scenario: formulas may call the models
   registerEconFunctions();
-  const model = parseScenario(job.scenarioText, job.scenarioFile);
-  const priors = withTypePriors(model, job.settings.typePriors ?? {});
-  return makeDrawContext(withFixedParameters(priors, job.settings.fixed ?? {}));
+  return contextOfParsed(parseScenario(job.scenarioText, job.scenarioFile), job.settings);
+}
+
+/** A job's context over its scenario already parsed (a worker that keeps the parse across jobs). */
+export function contextOfParsed(model: Model, settings: DrawSettings): DrawContext {
+  const priors = withTypePriors(model, settings.typePriors ?? {});
+  return makeDrawContext(withFixedParameters(priors, settings.fixed ?? {}));
 }

@@ -145,62 +145,64 @@ function Ach({ r }: { r: SetReport }) {
         0.5×). The hypothesis with the least inconsistent evidence survives; a report rated alike under every
         hypothesis is not diagnostic.
       </p>
-      <table class="ach-table" data-testid={`ach-${r.assessment.set.id}`}>
-        <thead>
-          <tr>
-            <th>id</th>
-            <th>indicator</th>
-            {labels.map((l) => (
-              <th key={l}>{l}</th>
+      <div class="table-scroll">
+        <table class="ach-table" data-testid={`ach-${r.assessment.set.id}`}>
+          <thead>
+            <tr>
+              <th>id</th>
+              <th>indicator</th>
+              {labels.map((l) => (
+                <th key={l}>{l}</th>
+              ))}
+              <th>credibility</th>
+              <th>relevance</th>
+              <th>max LR</th>
+              <th>diagnostic</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.rows.map((row) => (
+              <tr key={row.id}>
+                <td>{row.id}</td>
+                <td title={row.label}>{row.indicator}</td>
+                {row.ratings.map((c, h) => (
+                  <td key={h} class={`ach-cell ach-${c}`}>
+                    {c}
+                  </td>
+                ))}
+                <td>{row.credibility}</td>
+                <td>{row.relevance}</td>
+                <td>{formatNumber(row.maxLikelihoodRatio)}</td>
+                <td>{row.diagnostic ? 'yes' : 'no'}</td>
+              </tr>
             ))}
-            <th>credibility</th>
-            <th>relevance</th>
-            <th>max LR</th>
-            <th>diagnostic</th>
-          </tr>
-        </thead>
-        <tbody>
-          {m.rows.map((row) => (
-            <tr key={row.id}>
-              <td>{row.id}</td>
-              <td title={row.label}>{row.indicator}</td>
-              {row.ratings.map((c, h) => (
-                <td key={h} class={`ach-cell ach-${c}`}>
-                  {c}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th />
+              <th>inconsistency score</th>
+              {m.inconsistency.map((x, h) => (
+                <td
+                  key={h}
+                  data-testid={`ach-score-${r.assessment.set.id}-${m.hypotheses[h]}`}
+                  data-value={String(x)}
+                >
+                  {formatNumber(x)}
                 </td>
               ))}
-              <td>{row.credibility}</td>
-              <td>{row.relevance}</td>
-              <td>{formatNumber(row.maxLikelihoodRatio)}</td>
-              <td>{row.diagnostic ? 'yes' : 'no'}</td>
+              <td colSpan={4} />
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th />
-            <th>inconsistency score</th>
-            {m.inconsistency.map((x, h) => (
-              <td
-                key={h}
-                data-testid={`ach-score-${r.assessment.set.id}-${m.hypotheses[h]}`}
-                data-value={String(x)}
-              >
-                {formatNumber(x)}
-              </td>
-            ))}
-            <td colSpan={4} />
-          </tr>
-          <tr>
-            <th />
-            <th>weighted inconsistency</th>
-            {m.weightedInconsistency.map((x, h) => (
-              <td key={h}>{formatNumber(x)}</td>
-            ))}
-            <td colSpan={4} />
-          </tr>
-        </tfoot>
-      </table>
+            <tr>
+              <th />
+              <th>weighted inconsistency</th>
+              {m.weightedInconsistency.map((x, h) => (
+                <td key={h}>{formatNumber(x)}</td>
+              ))}
+              <td colSpan={4} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
     </>
   );
 }

@@ -1,6 +1,7 @@
 // The Game view's worker: parses the scenario (once per text), compiles and solves the game of the
 // draw and policy asked (solve-draw.ts), keeps it, and answers requests for the children of nodes.
 // The whole tree never leaves the worker.
+import '../zod-jitless.js';
 import { moversOf } from '../../../src/analysis/solve-qre.js';
 import { registerBargainFunctions } from '../../../src/bargain/formula-functions.js';
 import { registerEconFunctions } from '../../../src/econ/formula-functions.js';

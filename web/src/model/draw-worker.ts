@@ -1,18 +1,36 @@
 // A Web Worker running the same model code as the CLI's worker threads (src/analysis/draw-task):
-// it parses the scenario once per job and computes the draws it is sent, one at a time.
+// it parses the scenario once per scenario text, sets up a context per job (held values, priors),
+// and computes the draws it is sent, one at a time.
+import '../zod-jitless.js';
 import {
   type DrawContext,
   type DrawJob,
-  contextOfJob,
+  contextOfParsed,
   runDrawRange,
 } from '../../../src/analysis/draw-task.js';
+import { registerBargainFunctions } from '../../../src/bargain/formula-functions.js';
+import { registerEconFunctions } from '../../../src/econ/formula-functions.js';
+import { parseScenario } from '../../../src/scenario/load.js';
+import type { Model } from '../../../src/scenario/model.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
+registerBargainFunctions(); // the scenario's formulas may call the models
+registerEconFunctions();
+
+let parsed: { text: string; file: string; model: Model } | undefined;
 let cached: { key: string; ctx: DrawContext } | undefined;
 
+/** A what-if move changes the settings, not the text: the parse (~0.3 s) is kept across moves. */
 function contextFor(job: DrawJob): DrawContext {
   const key = JSON.stringify(job);
-  if (cached?.key !== key) cached = { key, ctx: contextOfJob(job) };
+  if (cached?.key === key) return cached.ctx;
+  if (parsed?.text !== job.scenarioText || parsed.file !== job.scenarioFile)
+    parsed = {
+      text: job.scenarioText,
+      file: job.scenarioFile,
+      model: parseScenario(job.scenarioText, job.scenarioFile),
+    };
+  cached = { key, ctx: contextOfParsed(parsed.model, job.settings) };
   return cached.ctx;
 }
 
