@@ -39,6 +39,7 @@ import { UsageError } from './errors.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import { makeProgress } from './progress.js';
 import { analyzeSensitivityPlan, computeSensitivity } from './sensitivity-command.js';
+import { analyzeSweep } from './sweep-command.js';
 
 export interface AnalyzeCommandOptions {
   seed?: string;
@@ -63,6 +64,8 @@ export interface AnalyzeCommandOptions {
   set?: string[];
   /** With --evidence: only reports received on or before this date. */
   asOf?: string;
+  /** The headline figures from mergeable summaries, for sweeps of any size (sweep-command.ts). */
+  sweep?: boolean;
 }
 
 /** The scenario analysed when none is given, relative to the package root (not the working directory). */
@@ -480,6 +483,7 @@ export async function analyzeCommand(
   scenarioPath: string | undefined,
   opts: AnalyzeCommandOptions = {},
 ): Promise<void> {
+  if (opts.sweep) return analyzeSweep(scenarioPath, opts);
   if (opts.shard !== undefined) return analyzeShard(scenarioPath, { ...opts, shard: opts.shard });
   const text = await analyzeReport(scenarioPath, opts);
   if (opts.out === undefined) process.stdout.write(text);

@@ -46,6 +46,10 @@ export function buildProgram(): Command {
     )
     .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it')
     .option('--shard <k/n>', 'compute only block k of n of the draws and write a shard file for brink merge')
+    .option(
+      '--sweep',
+      'headline figures only, from mergeable summaries: any number of draws in bounded memory; with --shard writes a small sweep shard (docs/monte-carlo.md)',
+    )
     .option('--format <format>', 'text | md | html | json | csv (one row per draw and game)', 'text')
     .option('-o, --out <file>', 'write the report (or shard) to a file instead of stdout; .gz compresses')
     .option('-q, --quiet', 'no progress messages')
@@ -70,7 +74,7 @@ export function buildProgram(): Command {
 
   program
     .command('merge')
-    .description('merge the shard files of one run (brink analyze --shard k/n) into its report')
+    .description('merge the shard files of one run (brink analyze [--sweep] --shard k/n) into its report')
     .argument('<shards...>', 'shard files (.json or .json.gz), in any order')
     .option('--format <format>', 'text | md | html | json | csv', 'text')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')

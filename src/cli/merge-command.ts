@@ -20,6 +20,7 @@ import {
   saveAnalysis,
 } from './analyze-command.js';
 import { UsageError } from './errors.js';
+import { mergeSweepCommand, sweepShards } from './sweep-command.js';
 
 export interface MergeCommandOptions {
   format?: string;
@@ -84,6 +85,8 @@ export async function* mergedOutput(analysis: Analysis, format: AnalyzeFormat): 
 }
 
 export async function mergeCommand(files: string[], opts: MergeCommandOptions = {}): Promise<void> {
+  // Sweep shards (brink analyze --sweep --shard) hold summaries, not records: merged apart.
+  if (sweepShards(files)) return mergeSweepCommand(files, opts);
   const format = parseAnalyzeFormat(opts.format);
   const analysis = await mergeAnalysis(files, opts);
   const pieces = mergedOutput(analysis, format);
