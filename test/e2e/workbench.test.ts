@@ -209,6 +209,29 @@ describe.skipIf(SKIP_REASON !== undefined)(SUITE, () => {
     expect(stored).toHaveLength(1);
   }, 60_000);
 
+  test('the posteriors used as priors give the numbers of brink analyze --evidence', async () => {
+    const { page } = s;
+    // The log now holds the one observation of the tests above.
+    const cli = later(cliClassMeans('--evidence', '--db', s.db, '--no-save'));
+    await page.getByTestId('tab-whatif').click();
+    await waitForStatus(page, new RegExp(`^${DRAWS} draws, seed ${SEED}\\b`));
+    const before = await outcomeValues();
+    await page.getByTestId('tab-evidence').click();
+    await afterRun(page, () => page.getByTestId('evidence-use-priors').click());
+    await page.getByTestId('status-evidence-priors').waitFor();
+    await page.getByTestId('tab-whatif').click();
+    await page.getByTestId('whatif-evidence-priors').waitFor();
+    const after = await outcomeValues();
+    expectSame(after, await cli);
+    const moved = CLASS_IDS.map((id) => Math.abs(after[id]! - before[id]!));
+    expect(Math.max(...moved)).toBeGreaterThan(1e-9);
+    // Back to the scenario's priors: exactly the earlier numbers (the same draws).
+    await page.getByTestId('tab-evidence').click();
+    await afterRun(page, () => page.getByTestId('evidence-clear-priors').click());
+    await page.getByTestId('tab-whatif').click();
+    expectSame(await outcomeValues(), before);
+  }, 240_000);
+
   test('the editor locates a broken line', async () => {
     const { page } = s;
     const text = (

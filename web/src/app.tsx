@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { registerBargainFunctions } from '../../src/bargain/formula-functions.js';
 import { registerEconFunctions } from '../../src/econ/formula-functions.js';
+import type { EvidencePriors } from '../../src/evidence/evidence-priors.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import type { Model } from '../../src/scenario/model.js';
 import { type ScenarioText, getScenario } from './api.js';
@@ -68,6 +69,7 @@ function Workspace({ scenario, model, applyScenario }: Loaded & { applyScenario(
   const d = model.spec.defaults;
   const [settings, setSettings] = useState<RunSettings>({ seed: d.seed, draws: d.draws, lambda: d.lambda });
   const [fixed, setFixed] = useState<Readonly<Record<string, number>>>({});
+  const [evidencePriors, setEvidencePriors] = useState<EvidencePriors | undefined>();
   const [outcome, setOutcome] = useState<RunOutcome | undefined>();
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<RunProgress | undefined>();
@@ -97,6 +99,7 @@ function Workspace({ scenario, model, applyScenario }: Loaded & { applyScenario(
             lambda: settings.lambda,
             sampling: 'random',
             ...(Object.keys(fixed).length > 0 ? { fixed } : {}),
+            ...(evidencePriors ? { typePriors: evidencePriors.priors } : {}),
           },
         },
         (p) => mine === generation.current && setProgress(p),
@@ -112,7 +115,7 @@ function Workspace({ scenario, model, applyScenario }: Loaded & { applyScenario(
         setError(e.message);
         setRunning(false);
       });
-  }, [pool, model, scenario, settings, fixed]);
+  }, [pool, model, scenario, settings, fixed, evidencePriors]);
 
   const wb: Workbench = {
     scenario,
@@ -134,6 +137,11 @@ function Workspace({ scenario, model, applyScenario }: Loaded & { applyScenario(
     progress,
     error,
     applyScenario,
+    evidencePriors,
+    setEvidencePriors: (p) => {
+      setEvidencePriors(p);
+      if (p !== evidencePriors) setRunning(true);
+    },
   };
   const Current = TABS.find((t) => t.id === tab)!.View;
   return (
@@ -148,6 +156,12 @@ function Workspace({ scenario, model, applyScenario }: Loaded & { applyScenario(
               : outcome
                 ? `${settings.draws} draws, seed ${settings.seed}, in ${(outcome.ms / 1000).toFixed(1)} s`
                 : ''}
+          {evidencePriors && (
+            <span data-testid="status-evidence-priors">
+              {' '}
+              · type priors from the evidence log{evidencePriors.asOf ? ` as of ${evidencePriors.asOf}` : ''}
+            </span>
+          )}
         </p>
         <nav>
           {TABS.map((t) => (

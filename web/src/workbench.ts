@@ -1,5 +1,6 @@
 // What every view of the page shares: the scenario (text and parsed model), the run settings, the
 // parameters held fixed by the what-if controls, and the latest analysis from the model workers.
+import type { EvidencePriors } from '../../src/evidence/evidence-priors.js';
 import type { Model } from '../../src/scenario/model.js';
 import type { ScenarioText } from './api.js';
 import type { ModelPool, RunOutcome, RunProgress } from './model/run-analysis.js';
@@ -30,4 +31,10 @@ export interface Workbench {
    * ScenarioError with located diagnostics and changes nothing when the text has problems.
    */
   applyScenario(text: string): void;
+  /**
+   * The evidence log's posteriors used as the priors of the scenario's types (the CLI's
+   * `brink analyze --evidence [--as-of]`); undefined: the scenario's own priors.
+   */
+  readonly evidencePriors: EvidencePriors | undefined;
+  setEvidencePriors(p: EvidencePriors | undefined): void;
 }

@@ -3,6 +3,7 @@
 // whenever the log, the as-of date or the scenario changes.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { type SetReport, assessEvidence } from '../../../src/evidence/assessment-report.js';
+import { evidencePriors } from '../../../src/evidence/evidence-priors.js';
 import type { Observation } from '../../../src/evidence/observation-types.js';
 import { isIsoDate } from '../../../src/evidence/observation-validate.js';
 import { listEvidence } from '../api.js';
@@ -97,11 +98,58 @@ export function EvidenceView({ wb }: { wb: Workbench }) {
               The log does not fit the scenario: {assessed.error}
             </p>
           )}
+          {assessed && 'reports' in assessed && observations && (
+            <PriorsControl wb={wb} observations={observations} asOf={asOfDate} />
+          )}
           {assessed &&
             'reports' in assessed &&
             assessed.reports.map((r) => <AssessmentPanel key={r.assessment.set.id} r={r} />)}
         </section>
       </div>
     </div>
+  );
+}
+
+/**
+ * The posteriors as the priors of the analysis: what `brink analyze --evidence [--as-of]` does, so the
+ * What-if view reruns the whole model on what was observed. Taken at the click; a later report needs
+ * another click, so the numbers on screen never change without the analyst asking.
+ */
+function PriorsControl({
+  wb,
+  observations,
+  asOf,
+}: { wb: Workbench; observations: readonly Observation[]; asOf: string | undefined }) {
+  const evidence = wb.model.evidence;
+  if (!evidence || !evidence.sets.some((s) => s.type !== undefined)) return null;
+  const active = wb.evidencePriors;
+  const use = () => wb.setEvidencePriors(evidencePriors(evidence, observations, asOf));
+  return (
+    <p class="evidence-priors" data-testid="evidence-priors" data-active={active ? 'true' : 'false'}>
+      {active ? (
+        <>
+          The analysis uses these posteriors as the priors of {active.sets.map((s) => s.type).join(', ')}
+          {active.asOf ? ` (as of ${active.asOf})` : ''}, as <code>brink analyze --evidence</code> does.{' '}
+          <button type="button" data-testid="evidence-use-priors" onClick={use}>
+            Update from the log
+          </button>{' '}
+          <button
+            type="button"
+            data-testid="evidence-clear-priors"
+            onClick={() => wb.setEvidencePriors(undefined)}
+          >
+            Back to the scenario's priors
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" data-testid="evidence-use-priors" onClick={use}>
+            Use these posteriors as the analysis priors
+          </button>{' '}
+          (<code>brink analyze --evidence{asOf ? ` --as-of ${asOf}` : ''}</code>: the whole model reruns on
+          what was observed)
+        </>
+      )}
+    </p>
   );
 }

@@ -207,7 +207,9 @@ export function WhatIfView({ wb }: { wb: Workbench }) {
     if (!byModel) references.set(wb.model, (byModel = new Map()));
     byModel.set(settingsKey(analysis.results), outcomeFigures(analysis.results));
   }
-  const reference = analysis ? references.get(wb.model)?.get(settingsKey(analysis.results)) : undefined;
+  // With the evidence log's priors the run differs from the stored one in more than the held values.
+  const reference =
+    analysis && !wb.evidencePriors ? references.get(wb.model)?.get(settingsKey(analysis.results)) : undefined;
   const influence = useMemo(
     () =>
       analysis
@@ -262,6 +264,16 @@ export function WhatIfView({ wb }: { wb: Workbench }) {
         </p>
         {analysis ? (
           <div class={state === 'done' ? 'whatif-current' : 'whatif-stale'}>
+            {wb.evidencePriors && (
+              <p class="held-line held-some" data-testid="whatif-evidence-priors">
+                Type priors from the evidence log
+                {wb.evidencePriors.asOf ? ` as of ${wb.evidencePriors.asOf}` : ''}:{' '}
+                {wb.evidencePriors.sets
+                  .map((s) => `${s.type} = (${s.posterior.map((p) => p.toFixed(3)).join(', ')})`)
+                  .join('; ')}{' '}
+                (Evidence tab; <code>brink analyze --evidence</code>).
+              </p>
+            )}
             <ResultsPanel analysis={analysis} held={held} reference={reference} movers={movers} />
           </div>
         ) : (
