@@ -103,6 +103,7 @@ function Workspace({ scenario, model, applyScenario }: Loaded & { applyScenario(
           },
         },
         (p) => mine === generation.current && setProgress(p),
+        (partial) => mine === generation.current && setOutcome(partial),
       )
       .then((o) => {
         if (mine !== generation.current) return;

@@ -22,6 +22,8 @@ export interface RunRequest {
 export interface RunProgress {
   readonly done: number;
   readonly total: number;
+  /** The records done so far, in draw order (draws still running are left out). */
+  readonly records: readonly DrawRecord[];
 }
 
 export interface RunOutcome {
@@ -30,7 +32,12 @@ export interface RunOutcome {
   readonly ms: number;
   /** Compute time per draw inside the workers, ms. */
   readonly drawMs: readonly number[];
+  /** Set while the run is under way: the analysis covers `done` of its `total` draws so far. */
+  readonly partial?: { readonly done: number; readonly total: number };
 }
+
+/** A partial analysis is aggregated at most this often (ms): the aggregation runs on the page's thread. */
+const PARTIAL_EVERY_MS = 800;
 
 /** Superseded by a newer request: not an error to show. */
 export class Superseded extends Error {
@@ -113,7 +120,11 @@ export class ModelPool {
         p.records[m.draw] = m.record;
         p.drawMs.push(m.ms);
         p.done++;
-        p.onProgress?.({ done: p.done, total: p.records.length });
+        p.onProgress?.({
+          done: p.done,
+          total: p.records.length,
+          records: p.records.filter((r): r is DrawRecord => r !== undefined),
+        });
         if (p.done === p.records.length) {
           this.current = undefined;
           p.resolve({ records: p.records as DrawRecord[], drawMs: p.drawMs });
@@ -123,26 +134,45 @@ export class ModelPool {
     this.dispatch(w);
   }
 
-  /** Runs the analysis of `req`: what `brink analyze` prints for the same settings. */
-  async analyse(req: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunOutcome> {
+  /**
+   * Runs the analysis of `req`: what `brink analyze` prints for the same settings. `onPartial` gets the
+   * analysis of the draws done so far while the run is under way (at most every PARTIAL_EVERY_MS), so
+   * the page answers before the last draw; the final result is always the whole run's.
+   */
+  async analyse(
+    req: RunRequest,
+    onProgress?: (p: RunProgress) => void,
+    onPartial?: (o: RunOutcome) => void,
+  ): Promise<RunOutcome> {
     const started = performance.now();
     const settings: DrawSettings = { ...req.settings, total: req.draws };
     const job: DrawJob = { scenarioText: req.scenarioText, scenarioFile: req.model.file, settings };
-    const { records, drawMs } = await this.records(job, onProgress);
     const model = withFixedParameters(
       withTypePriors(req.model, settings.typePriors ?? {}),
       settings.fixed ?? {},
     );
-    const run: RunResult = {
-      model,
-      seed: settings.seed,
-      draws: req.draws,
-      lambda: settings.lambda,
-      ...(settings.sampling ? { sampling: settings.sampling } : {}),
-      records,
+    const analysisOf = (records: DrawRecord[]) => {
+      const run: RunResult = {
+        model,
+        seed: settings.seed,
+        draws: records.length,
+        lambda: settings.lambda,
+        ...(settings.sampling ? { sampling: settings.sampling } : {}),
+        records,
+      };
+      return analysisOfRun(run, { scenarioLabel: req.scenarioLabel });
     };
-    const analysis = analysisOfRun(run, { scenarioLabel: req.scenarioLabel });
-    return { analysis, ms: performance.now() - started, drawMs };
+    let lastPartial = started;
+    const progress = (p: RunProgress) => {
+      onProgress?.(p);
+      const now = performance.now();
+      if (!onPartial || p.done >= p.total || now - lastPartial < PARTIAL_EVERY_MS) return;
+      lastPartial = now;
+      const partial = { done: p.done, total: p.total };
+      onPartial({ analysis: analysisOf([...p.records]), ms: now - started, drawMs: [], partial });
+    };
+    const { records, drawMs } = await this.records(job, progress);
+    return { analysis: analysisOf(records), ms: performance.now() - started, drawMs };
   }
 
   terminate(): void {

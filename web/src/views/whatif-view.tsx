@@ -202,7 +202,7 @@ export function WhatIfView({ wb }: { wb: Workbench }) {
   );
   // Remember the result with nothing held, for the Δ column of later what-ifs on the same settings.
   // (withFixedParameters returns the model itself when nothing is held.)
-  if (analysis && analysis.run.model === wb.model) {
+  if (analysis && !outcome?.partial && analysis.run.model === wb.model) {
     let byModel = references.get(wb.model);
     if (!byModel) references.set(wb.model, (byModel = new Map()));
     byModel.set(settingsKey(analysis.results), outcomeFigures(analysis.results));
@@ -255,7 +255,13 @@ export function WhatIfView({ wb }: { wb: Workbench }) {
           {state === 'pending'
             ? 'Change noted; the run starts when you stop moving…'
             : state === 'running'
-              ? `Computing ${wb.progress?.done ?? 0}/${wb.settings.draws} draws…${analysis ? ' (the previous result is shown greyed)' : ''}`
+              ? `Computing ${wb.progress?.done ?? 0}/${wb.settings.draws} draws…${
+                  outcome?.partial
+                    ? ` Shown: the ${outcome.partial.done === 1 ? 'first draw' : `${outcome.partial.done} draws`} done so far (partial; intervals will tighten).`
+                    : analysis
+                      ? ' (the previous result is shown greyed)'
+                      : ''
+                }`
               : state === 'error'
                 ? `Error: ${wb.error}`
                 : outcome
@@ -263,7 +269,10 @@ export function WhatIfView({ wb }: { wb: Workbench }) {
                   : ''}
         </p>
         {analysis ? (
-          <div class={state === 'done' ? 'whatif-current' : 'whatif-stale'}>
+          <div
+            class={state === 'done' ? 'whatif-current' : outcome?.partial ? 'whatif-partial' : 'whatif-stale'}
+            data-partial={outcome?.partial ? `${outcome.partial.done}/${outcome.partial.total}` : undefined}
+          >
             {wb.evidencePriors && (
               <p class="held-line held-some" data-testid="whatif-evidence-priors">
                 Type priors from the evidence log
