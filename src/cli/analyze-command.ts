@@ -428,11 +428,6 @@ export async function analyzeShard(
   if (spec.count > settings.total) {
     throw new UsageError(`--shard ${opts.shard}: more shards than draws (${settings.total})`);
   }
-  if (settings.total > MAX_SHARDED_DRAWS) {
-    throw new UsageError(
-      `--draws ${settings.total} with --shard: brink merge aggregates the run exactly in one process, keeping every draw's record (about 0.6 MB in memory), so a sharded run has at most ${MAX_SHARDED_DRAWS} draws (docs/monte-carlo.md)`,
-    );
-  }
   const range = shardRange(spec, settings.total);
   const head: ShardHead = {
     format: SHARD_FORMAT,
@@ -479,11 +474,26 @@ async function* shardBlocks(p: Prepared, from: number, to: number, quiet: boolea
   }
 }
 
+/** More draws than a full run or a merge of full shards keeps (MAX_SHARDED_DRAWS): a sweep. */
+export function beyondFullRuns(draws: string | undefined): boolean {
+  if (draws === undefined || !/^\s*\d+\s*$/.test(draws)) return false; // parseDraws reports the error
+  return Number(draws) > MAX_SHARDED_DRAWS;
+}
+
 export async function analyzeCommand(
   scenarioPath: string | undefined,
   opts: AnalyzeCommandOptions = {},
 ): Promise<void> {
   if (opts.sweep) return analyzeSweep(scenarioPath, opts);
+  if (beyondFullRuns(opts.draws)) {
+    // The issue's `--draws 1000000 --shard 3/16` works as written: a run larger than a merge can
+    // keep is a sweep, for a single run and its shards alike, so merged shards still equal one run.
+    if (!opts.quiet)
+      process.stderr.write(
+        `brink analyze: more than ${MAX_SHARDED_DRAWS} draws is a sweep: the headline figures from mergeable summaries (docs/monte-carlo.md, --sweep)\n`,
+      );
+    return analyzeSweep(scenarioPath, { ...opts, sweep: true });
+  }
   if (opts.shard !== undefined) return analyzeShard(scenarioPath, { ...opts, shard: opts.shard });
   const text = await analyzeReport(scenarioPath, opts);
   if (opts.out === undefined) process.stdout.write(text);
