@@ -87,3 +87,12 @@ export function contextOfParsed(model: Model, settings: DrawSettings): DrawConte
   const priors = withTypePriors(model, settings.typePriors ?? {});
   return makeDrawContext(withFixedParameters(priors, settings.fixed ?? {}));
 }
+
+/**
+ * The context of a what-if of `base`: the held values on base's features and solver, whose
+ * compilers then serve the what-if too (its games have base's structure). The records are those of
+ * a fresh context (tested); only the set-up of the first draws is saved.
+ */
+export function heldContext(base: DrawContext, fixed: FixedParameters): DrawContext {
+  return { ...base, model: withFixedParameters(base.model, fixed) };
+}

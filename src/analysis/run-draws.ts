@@ -5,6 +5,7 @@
 import type { CompiledGame } from '../scenario/compile.js';
 import { ScenarioError } from '../scenario/diagnostics.js';
 import { type Sampling, parameterRecord, sampleParameters } from '../scenario/draw.js';
+import { structureOf } from '../scenario/fixed-parameters.js';
 import { type GameCompiler, makeGameCompiler } from '../scenario/game-compiler.js';
 import type { Model } from '../scenario/model.js';
 import { type ChecksDraw, checkFeatures, measureChecks } from './checks.js';
@@ -188,7 +189,9 @@ export function analysisFeatures(model: Model): AnalysisFeatures {
 /** Game compilers that reuse each policy's tree across draws, kept with the solver that reuses its structure. */
 const compilersBySolver = new WeakMap<QreSolver, WeakMap<Model, Map<string, GameCompiler>>>();
 
-function compilerFor(solver: QreSolver, model: Model, run: PolicyRun): GameCompiler {
+function compilerFor(solver: QreSolver, held: Model, run: PolicyRun): GameCompiler {
+  // Models that differ only in parameters held fixed share one compiler (fixed-parameters.ts).
+  const model = structureOf(held);
   let byModel = compilersBySolver.get(solver);
   if (!byModel) {
     byModel = new WeakMap();

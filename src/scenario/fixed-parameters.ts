@@ -38,7 +38,21 @@ export function withFixedParameters(model: Model, fixed: FixedParameters): Model
   const params = model.params.map((p) =>
     fixed[p.name] === undefined ? p : { ...p, dist: { dist: 'point' as const, value: fixed[p.name]! } },
   );
-  return { ...model, params };
+  const held: Model = { ...model, params };
+  structures.set(held, structureOf(model));
+  return held;
+}
+
+/** A model held by withFixedParameters → the model whose game structure it shares. */
+const structures = new WeakMap<Model, Model>();
+
+/**
+ * The model whose formulas, tree and slots `model` shares. Holding parameters changes only what is
+ * drawn (the distributions), never the game's structure, so compilers and their caches made for
+ * the structure serve every what-if of it: a move of the workbench's sliders skips the set-up.
+ */
+export function structureOf(model: Model): Model {
+  return structures.get(model) ?? model;
 }
 
 /** `name=value` as typed on the command line, or a message saying what was expected. */
