@@ -30,7 +30,8 @@ describe('heldContext', () => {
     const base = makeDrawContext(model);
     // The base's compilers have recorded and planned their trees (full compile, then replay).
     runDrawRange(base, settings({}), 0, 2);
-    for (const fixed of [{ us_durability: 0.9 }, { us_durability: 0.3, p_leak: 0.6 }]) {
+    const whatIfs: Record<string, number>[] = [{ us_durability: 0.9 }, { us_durability: 0.3, p_leak: 0.6 }];
+    for (const fixed of whatIfs) {
       const shared = runDrawRange(heldContext(base, fixed), settings(fixed), 0, 2);
       const fresh = runDrawRange(contextOfParsed(model, settings(fixed)), settings(fixed), 0, 2);
       expect(shared).toEqual(fresh);

@@ -6,6 +6,7 @@ import { type SensitivityResults, sensitivitySections } from '../analysis/sensit
 import { parseScenarioShape } from '../scenario/load.js';
 import { diffJson, formatChanges, unifiedDiff } from '../store/diff.js';
 import { type Rerunner, rerun } from '../store/rerun.js';
+import { RUN_COLUMNS, runRow } from '../store/run-row.js';
 import {
   type RunKind,
   type RunStore,
@@ -64,10 +65,6 @@ function withStore<T>(opts: RunsCommonOptions, body: (store: RunStore) => T): T 
 }
 
 /** `2026-11-23 13:05` (UTC). */
-function shortDate(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 16);
-}
-
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
   const line = (cells: readonly string[]) =>
@@ -97,21 +94,12 @@ export function runsListText(opts: RunsListOptions = {}): string {
   }
   if (opts.json) return `${JSON.stringify(runs, null, 2)}\n`;
   if (runs.length === 0) return `No runs saved yet (${path}).\n`;
-  const rows = runs.map((r) => [
-    r.id,
-    shortDate(r.createdAt),
-    r.kind,
-    r.scenarioLabel,
-    String(r.seed),
-    String(r.draws),
-    r.version,
-    r.headline ?? '',
-  ]);
+  const rows = runs.map(runRow);
   const more =
     total > runs.length && opts.kind === undefined
       ? `… and ${total - runs.length} older (--limit N shows more)\n`
       : '';
-  return table(['id', 'date (UTC)', 'kind', 'scenario', 'seed', 'draws', 'version', 'headline'], rows) + more;
+  return table(RUN_COLUMNS, rows) + more;
 }
 
 function metadataLines(r: StoredRun): string[] {

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readEfg } from '../../../src/game/gambit-format.js';
+import { TREE } from './hand-built-game.js';
 import { childInfos, nodeInfo, solveTree } from './solved-tree.js';
 import { actionOf, formatProb, visibleTree } from './visible-tree.js';
 
 // Nature (hi 0.3, lo 0.7), then A (l/r) who does not see it, then B after r.
-const GAME = readEfg(`EFG 2 R "hand-built" { "A" "B" }
-""
-c "" 1 "nature" { "hi" 3/10 "lo" 7/10 } 0
-p "" 1 1 "h1" { "l" "r" } 0
-t "" 1 "" { 1, 0 }
-p "" 2 1 "hB1" { "u" "d" } 0
-t "" 2 "" { 2, 1 }
-t "" 3 "" { 0, 0 }
-p "" 1 1 "h1" { "l" "r" } 0
-t "" 4 "" { 3, -1 }
-p "" 2 2 "hB2" { "u" "d" } 0
-t "" 5 "" { -2, 4 }
-t "" 6 "" { 1, 1 }
-`);
-const TREE = solveTree({
-  game: GAME,
-  leafNode: Int32Array.from([2, 4, 5, 7, 9, 10]),
-  leafProb: Float64Array.from([0.12, 0.162, 0.018, 0.28, 0.105, 0.315]),
-});
 const all = (id: number) => childInfos(TREE, id);
 const keys = (v: ReturnType<typeof visibleTree>) => v.items.map((i) => i.key);
 

@@ -1,35 +1,8 @@
-// The stored runs as table rows, with the columns of `brink runs list` (src/cli/runs-command.ts),
-// and the choice of two runs to compare.
-import type { RunSummary, StoredRun } from '../../../src/store/run-store.js';
+// The stored runs as table rows (src/store/run-row.ts: the columns of `brink runs list`), and the
+// choice of two runs to compare.
+import type { StoredRun } from '../../../src/store/run-store.js';
 
-export const RUN_COLUMNS = [
-  'id',
-  'date (UTC)',
-  'kind',
-  'scenario',
-  'seed',
-  'draws',
-  'version',
-  'headline',
-] as const;
-
-/** `2026-11-23 13:05` (UTC), as `brink runs list` prints it. */
-export function shortDate(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 16);
-}
-
-export function runRow(r: RunSummary): string[] {
-  return [
-    r.id,
-    shortDate(r.createdAt),
-    r.kind,
-    r.scenarioLabel,
-    String(r.seed),
-    String(r.draws),
-    r.version,
-    r.headline ?? '',
-  ];
-}
+export { RUN_COLUMNS, runRow, shortDate } from '../../../src/store/run-row.js';
 
 /** Ticking a run keeps at most two ticked: the newly ticked one and the one ticked just before it. */
 export function toggleSelection(selected: readonly string[], id: string, on: boolean): string[] {
