@@ -1,6 +1,3 @@
-import { DEAL_SUBCLASSES, FLAGS, OUTCOME_CLASSES } from './outcomes.js';
-import { BRENT_THRESHOLDS, OIL_MEASURES, TERM_LABELS } from './policy-summary.js';
-import type { ReportDocument, Section } from './report/document.js';
 // A sweep (`brink analyze --sweep`): the headline figures of the analysis — outcome classes, deal
 // kinds, flags, oil figures and every actor's expected payoff terms, in the baseline and under
 // every policy — over any number of draws in bounded memory. Each draw's record is folded into one
@@ -9,6 +6,10 @@ import type { ReportDocument, Section } from './report/document.js';
 // (`--sweep --shard k/n`), merged by `brink merge`, give byte for byte the report of one sweep.
 // What needs every record (percentiles of ~3,000 figures, path rankings, the questions) is the
 // full analysis's (analyze.ts), which a sweep does not replace.
+
+import { DEAL_SUBCLASSES, FLAGS, OUTCOME_CLASSES } from './outcomes.js';
+import { BRENT_THRESHOLDS, OIL_MEASURES, TERM_LABELS } from './policy-summary.js';
+import type { ReportDocument, Section } from './report/document.js';
 import {
   PROBABILITY_UNIT,
   UTILITY_UNIT,

@@ -1,10 +1,11 @@
-import { runSettings } from '../analysis/analyze.js';
-import { streamDrawsPooled } from '../analysis/draw-stream.js';
 // `brink analyze --sweep [--draws N] [--shard k/n --out FILE]` and `brink merge` of sweep shards:
 // the headline figures over any number of draws (src/analysis/sweep.ts). The draws stream out of
 // the worker pool in draw order; each record is folded into the summary and dropped, so memory
 // stays that of a few chunks of draws whatever N. With --shard the summary itself is written (a
 // small file); `brink merge` of the shards prints the single sweep's report byte for byte.
+
+import { runSettings } from '../analysis/analyze.js';
+import { streamDrawsPooled } from '../analysis/draw-stream.js';
 import { makeDrawContext } from '../analysis/draw-task.js';
 import { type ReportFormat, renderReport } from '../analysis/report/render.js';
 import { ShardError, parseShardSpec, sha256, shardRange } from '../analysis/shard.js';

@@ -1,8 +1,9 @@
-import { formatDifference } from '../../../src/analysis/compare-report.js';
 // The side-by-side table of a policy comparison as plain rows: per figure, each policy's mean over
 // draws with its 90 % interval, then each policy's paired difference against the reference with the
 // interval of the per-draw differences — the cells of `brink compare`'s side-by-side and
 // differences tables (compare-report.ts), put in one table so they can be read across.
+
+import { formatDifference } from '../../../src/analysis/compare-report.js';
 import type { CompareMetric, CompareResults, DiffStat } from '../../../src/analysis/compare.js';
 import type { Block } from '../../../src/analysis/report/document.js';
 import {
