@@ -3,29 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { shardRun } from '../../test/support/shard-run.js';
 import type { DrawRecord } from './run-draws.js';
 import { openShardFile, readShardFile, readShardHead } from './shard-file.js';
-import { SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardHead, sha256, shardRange } from './shard.js';
+import { SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardHead, shardRange } from './shard.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-shard-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const TEXT = 'id: x\n';
 
 function headOf(draws: number, index: number, count: number): ShardHead {
   return {
     format: SHARD_FORMAT,
     formatVersion: SHARD_FORMAT_VERSION,
-    run: {
-      version: '0.1.0',
-      scenarioFile: 'x.yaml',
-      scenarioLabel: 'x.yaml',
-      scenarioHash: sha256(TEXT),
-      scenarioText: TEXT,
-      seed: 1,
-      lambda: 10,
-      draws,
-      sampling: 'random',
-    },
+    run: shardRun(draws),
     shard: { index, count, ...shardRange({ index, count }, draws) },
   };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shardRun } from '../../test/support/shard-run.js';
 import { loadScenario } from '../scenario/load-file.js';
 import { analysisOfRun } from './analyze.js';
 import { renderJson } from './report/render-json.js';
@@ -16,24 +17,12 @@ import {
   mergeShards,
   parseShardSpec,
   planMerge,
-  sha256,
   shardFromJson,
   shardRange,
   shardToJson,
 } from './shard.js';
 
-const TEXT = 'id: x\n';
-const RUN = {
-  version: '0.1.0',
-  scenarioFile: 'x.yaml',
-  scenarioLabel: 'x.yaml',
-  scenarioHash: sha256(TEXT),
-  scenarioText: TEXT,
-  seed: 1,
-  lambda: 10,
-  draws: 5,
-  sampling: 'random',
-};
+const RUN = shardRun(5);
 
 function fakeRecord(draw: number): DrawRecord {
   return {
